@@ -1,0 +1,2 @@
+/** Typed configuration: options with defaults and descriptions, user settings, fingerprints. */
+package io.mathsieve.config;

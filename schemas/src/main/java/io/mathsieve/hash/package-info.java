@@ -1,0 +1,2 @@
+/** Explicitly seeded hashing for everything mathsieve persists. */
+package io.mathsieve.hash;

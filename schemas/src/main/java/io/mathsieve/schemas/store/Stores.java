@@ -1,0 +1,115 @@
+package io.mathsieve.schemas.store;
+
+import io.mathsieve.schemas.FormulaCounts;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stores mathsieve writes, each a directory of Parquet files under a run directory. Later stages
+ * add theirs here, so {@link #all()} is the full, documented list.
+ */
+public final class Stores {
+  private Stores() {}
+
+  /** One row per extracted page kept after URL and exact-content dedup. */
+  public static final StoreSchema<TextDocument> PAGES =
+      StoreSchema.<TextDocument>builder(
+              "pages",
+              1,
+              "One row per extracted HTML page kept after URL and exact-content dedup. `text` may hold "
+                  + "only a prefix of the page (see `text_truncated`); the full text can be re-read from "
+                  + "the WARC file at `warc_file`/`warc_offset`.")
+          .string("doc_id", "Stable document id: 32 hex digits of a seeded 128-bit hash of url and WARC record id.", TextDocument::docId)
+          .string("url", "The captured URL (`WARC-Target-URI`).", TextDocument::url)
+          .string("domain", "Lower-cased host of the URL.", TextDocument::domain)
+          .string("title", "Page title, empty when absent.", TextDocument::title)
+          .string("text", "Extracted text, math kept as LaTeX between `$..$` or `$$..$$` (or the page's own delimiters); capped at `pages.text-cap-chars`.", TextDocument::text)
+          .int32("text_chars", "Length of the full extracted text in UTF-16 chars, before the cap.", TextDocument::textChars)
+          .bool("text_truncated", "Whether `text` is only a prefix of the full text.", TextDocument::textTruncated)
+          .string("lang", "Language label from the fastText language identifier (ISO 639), `und` when unknown.", TextDocument::lang)
+          .float64("lang_score", "The identifier's probability for `lang`.", TextDocument::langScore)
+          .string("charset", "Charset the HTML was decoded with.", TextDocument::charset)
+          .string("charset_source", "Where the charset came from: `bom`, `http`, `meta`, `detected` or `default`.", TextDocument::charsetSource)
+          .timestampMillis("fetch_time", "Capture time (`WARC-Date`), UTC.", d -> d.fetchTime().toEpochMilli())
+          .string("warc_file", "WARC file the page was read from, as given on input.", TextDocument::warcFile)
+          .int64("warc_offset", "Byte offset of the record (of its gzip member) in `warc_file`.", TextDocument::warcOffset)
+          .string("warc_record_id", "The `WARC-Record-ID`.", TextDocument::warcRecordId)
+          .string("extractor_version", "Version of the extractor that produced `text`.", TextDocument::extractorVersion)
+          .int32("math_formulas", "Formulas found, all kinds (sum of the `formulas_*` columns except `formulas_mathml_converted`).", d -> d.formulas().total())
+          .bool("has_math_markup", "Whether any math markup was seen: formulas, or MathJax/KaTeX loaders.", TextDocument::hasMathMarkup)
+          .int32("formulas_tex_script", "MathJax `<script type=\"math/tex\">` formulas.", d -> d.formulas().texScript())
+          .int32("formulas_katex", "KaTeX formulas (from their TeX annotation).", d -> d.formulas().katex())
+          .int32("formulas_wp_katex", "WordPress KaTeX shortcode formulas.", d -> d.formulas().wpKatex())
+          .int32("formulas_mathml", "MathML formulas (alttext, TeX annotation or converted).", d -> d.formulas().mathml())
+          .int32("formulas_mathml_converted", "Of `formulas_mathml`, those converted to LaTeX by mathsieve.", d -> d.formulas().mathmlConverted())
+          .int32("formulas_wiki_math", "Wikipedia `mwe-math-element` formulas.", d -> d.formulas().wikiMath())
+          .int32("formulas_latex_image", "Images whose alt text or URL carries LaTeX.", d -> d.formulas().latexImage())
+          .int32("formulas_bbcode", "Forum `[tex]`, `[latex]`, `[math]` formulas.", d -> d.formulas().bbcode())
+          .int32("formulas_delimited", "TeX already delimited in the page text (`$`, `$$`, `\\(`, `\\[`).", d -> d.formulas().delimited())
+          .build(Stores::decodePage);
+
+  /** One row per document dropped by any stage. */
+  public static final StoreSchema<Rejection> REJECTIONS =
+      StoreSchema.<Rejection>builder(
+              "rejections",
+              1,
+              "One row per document a stage did not keep. With the pages (or corpus) store it accounts "
+                  + "for every response record of the input.")
+          .string("doc_id", "Document id; for unreadable records, a hash of the WARC file and offset.", Rejection::docId)
+          .string("url", "The URL, empty when the record could not be read.", Rejection::url)
+          .string("stage", "The stage that dropped the document: `warc`, `extract`, `dedup`, `classify`, `decontam`.", Rejection::stage)
+          .string("reason", "Reason code within the stage; every code is listed in the schema docs.", Rejection::reason)
+          .string("detail", "What was found: the exception, the kept duplicate's id, the matched n-gram.", Rejection::detail)
+          .string("warc_file", "WARC file of the record.", Rejection::warcFile)
+          .int64("warc_offset", "Byte offset of the record in `warc_file`.", Rejection::warcOffset)
+          .build(
+              r ->
+                  new Rejection(
+                      r.string("doc_id"),
+                      r.string("url"),
+                      r.string("stage"),
+                      r.string("reason"),
+                      r.string("detail"),
+                      r.string("warc_file"),
+                      r.int64("warc_offset")));
+
+  /** Every store, in data-flow order. */
+  public static List<StoreSchema<?>> all() {
+    return List.of(PAGES, REJECTIONS);
+  }
+
+  private static TextDocument decodePage(StoreRow r) {
+    FormulaCounts formulas =
+        new FormulaCounts(
+            r.int32("formulas_tex_script"),
+            r.int32("formulas_katex"),
+            r.int32("formulas_wp_katex"),
+            r.int32("formulas_mathml"),
+            r.int32("formulas_mathml_converted"),
+            r.int32("formulas_wiki_math"),
+            r.int32("formulas_latex_image"),
+            r.int32("formulas_bbcode"),
+            r.int32("formulas_delimited"));
+    return new TextDocument(
+        r.string("doc_id"),
+        r.string("url"),
+        r.string("domain"),
+        r.string("title"),
+        r.string("text"),
+        r.int32("text_chars"),
+        r.bool("text_truncated"),
+        r.string("lang"),
+        r.float64("lang_score"),
+        r.string("charset"),
+        r.string("charset_source"),
+        r.string("extractor_version"),
+        formulas,
+        r.bool("has_math_markup"),
+        r.string("warc_file"),
+        r.int64("warc_offset"),
+        r.string("warc_record_id"),
+        Instant.ofEpochMilli(r.timestampMillis("fetch_time")));
+  }
+}
