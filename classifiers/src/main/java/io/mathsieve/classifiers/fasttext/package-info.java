@@ -1,0 +1,2 @@
+/** fastText models through JNI: loading, validation and prediction. */
+package io.mathsieve.classifiers.fasttext;

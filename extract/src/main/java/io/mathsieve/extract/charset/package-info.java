@@ -1,0 +1,2 @@
+/** Charset detection and decoding of HTML bodies. */
+package io.mathsieve.extract.charset;

@@ -1,0 +1,106 @@
+package io.mathsieve.extract.html;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides which elements are page chrome rather than content: navigation, site headers and
+ * footers, sidebars, cookie and consent banners, share widgets, ads, pagination, hidden helpers.
+ *
+ * <p>Rules, cheapest first: landmark tags ({@code nav}, {@code aside}, {@code menu}, a {@code footer},
+ * a {@code header} outside any {@code article}/{@code main}); ARIA roles ({@code navigation},
+ * {@code banner}, {@code contentinfo}, {@code complementary}...); {@code hidden} and
+ * {@code aria-hidden="true"}; then class and id tokens naming chrome ({@code sidebar},
+ * {@code cookie-banner}, {@code share-buttons}, {@code breadcrumb}...), matched as whole words inside
+ * a token ({@code site-footer} matches {@code footer}; {@code footnote} does not). An element that
+ * contains the page's {@code main} or {@code article} is never dropped, so a wrapper with an
+ * unlucky class name cannot take the content with it.
+ */
+final class Boilerplate {
+  private static final Set<String> TAGS = Set.of("nav", "aside", "menu", "footer", "dialog");
+  private static final Set<String> ROLES =
+      Set.of("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar");
+  private static final Set<String> WORDS =
+      Set.of(
+          "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer", "cookie", "cookies",
+          "consent", "gdpr", "share", "sharing", "sharedaddy", "addthis", "social", "related", "advert", "advertisement",
+          "ads", "ad", "adsbygoogle", "sponsored", "banner", "popup", "modal", "newsletter", "subscribe", "signup", "login",
+          "pagination", "pager", "widget", "masthead", "copyright", "toolbar", "skip", "sr", "screen-reader-text",
+          "visually-hidden", "more-links", "tagcloud", "topbar");
+
+  private Boilerplate() {}
+
+  static boolean isBoilerplate(Element e, String name) {
+    if (TAGS.contains(name) || (name.equals("header") && !insideContent(e))) {
+      return !containsContent(e);
+    }
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
+      return true;
+    }
+    String role = e.attr("role");
+    if (!role.isEmpty() && ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+      return !containsContent(e);
+    }
+    if (matches(e.attr("class")) || matches(e.attr("id"))) {
+      return !containsContent(e);
+    }
+    return false;
+  }
+
+  /** Whether a class or id attribute names chrome. */
+  static boolean matches(String attribute) {
+    if (attribute.isEmpty()) {
+      return false;
+    }
+    int i = 0;
+    int n = attribute.length();
+    while (i < n) {
+      while (i < n && Character.isWhitespace(attribute.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(attribute.charAt(i))) {
+        i++;
+      }
+      if (i > start && tokenMatches(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A token matches when it is a chrome word or has one as a whole dash/underscore-separated part. */
+  private static boolean tokenMatches(String token) {
+    if (WORDS.contains(token)) {
+      return true;
+    }
+    int start = 0;
+    for (int i = 0; i <= token.length(); i++) {
+      if (i == token.length() || token.charAt(i) == '-' || token.charAt(i) == '_') {
+        if (i > start && WORDS.contains(token.substring(start, i))) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean insideContent(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      String n = p.normalName();
+      if (n.equals("article") || n.equals("main")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsContent(Element e) {
+    return e.selectFirst("main, article, [role=main]") != null;
+  }
+}

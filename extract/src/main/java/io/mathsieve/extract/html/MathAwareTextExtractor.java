@@ -1,0 +1,415 @@
+package io.mathsieve.extract.html;
+
+import io.mathsieve.extract.html.TextBuilder.Kind;
+import io.mathsieve.extract.math.LatexImages;
+import io.mathsieve.extract.math.MathMlToLatex;
+import io.mathsieve.schemas.FormulaCounts;
+import java.util.Locale;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns a parsed HTML document into readable text that keeps every formula as LaTeX, exactly once.
+ *
+ * <pre>{@code
+ * <p>Since <script type="math/tex">x^2 \geq 0</script> for all real
+ *    <span class="katex">...<annotation encoding="application/x-tex">x</annotation>...</span>.</p>
+ *   gives  "Since $x^2 \geq 0$ for all real $x$."
+ * }</pre>
+ *
+ * <p>Math markup handled (each formula counted by kind in {@link FormulaCounts}):
+ * <ul>
+ *   <li>MathJax {@code <script type="math/tex">} ({@code ; mode=display} gives {@code $$..$$}); the
+ *       preview and rendered copies MathJax leaves in saved pages are dropped;
+ *   <li>KaTeX: the {@code application/x-tex} annotation; the {@code katex-html} rendering is dropped;
+ *   <li>MathML {@code <math>}: {@code alttext}, else the TeX annotation, else {@link MathMlToLatex};
+ *   <li>Wikipedia {@code mwe-math-element}: one copy, {@code {\displaystyle ..}} unwrapped, the
+ *       fallback image dropped;
+ *   <li>LaTeX images ({@link LatexImages}), WordPress {@code span.wp-katex-eq};
+ *   <li>TeX the page already delimited ({@code $..$}, {@code \(..\)}...) stays verbatim and is
+ *       counted; forum {@code [tex]..[/tex]} becomes {@code $..$}.
+ * </ul>
+ * Boilerplate ({@link Boilerplate}), scripts, styles and link-dense blocks are dropped; headings,
+ * paragraphs, lists ({@code - item}, {@code 1. item}), tables ({@code a | b}) and {@code pre} blocks
+ * become plain text with line breaks. Edge cases: a DOM deeper than the limit, or a walk past the
+ * deadline, throws {@link ExtractionLimitException}; the walk is iterative, so depth cannot
+ * overflow the stack.
+ */
+public final class MathAwareTextExtractor {
+  private static final int DEADLINE_CHECK_INTERVAL = 512;
+
+  private final int maxDomDepth;
+  private final double linkDensity;
+  private final int langIdChars;
+
+  public MathAwareTextExtractor(int maxDomDepth, double linkDensity, int langIdChars) {
+    this.maxDomDepth = maxDomDepth;
+    this.linkDensity = linkDensity;
+    this.langIdChars = langIdChars;
+  }
+
+  /** Extracts {@code doc}; {@code deadlineNanos} is a {@link System#nanoTime()} value. */
+  public ExtractedText extract(Document doc, long deadlineNanos) {
+    return new Walk(doc, deadlineNanos).run();
+  }
+
+  /** One extraction: the state of a single walk over one document. */
+  private final class Walk {
+    private final Document doc;
+    private final long deadline;
+    private final TextBuilder text = new TextBuilder(linkDensity);
+    private int texScript;
+    private int katex;
+    private int wpKatex;
+    private int mathml;
+    private int mathmlConverted;
+    private int wikiMath;
+    private int latexImage;
+    private boolean mathMarkup;
+    private int visited;
+    private final int[] listCounters = new int[256];
+    private int listDepth;
+
+    Walk(Document doc, long deadline) {
+      this.doc = doc;
+      this.deadline = deadline;
+    }
+
+    ExtractedText run() {
+      Element root = doc.body() != null ? doc.body() : doc;
+      detectLoaders(doc.head());
+      Node node = root;
+      int depth = 0;
+      while (node != null) {
+        boolean descend = enter(node, depth);
+        if (descend && node.childNodeSize() > 0) {
+          node = node.childNode(0);
+          depth++;
+          continue;
+        }
+        if (descend) {
+          exit(node);
+        }
+        while (node != root && node.nextSibling() == null) {
+          node = node.parentNode();
+          depth--;
+          exit(node);
+        }
+        if (node == root) {
+          break;
+        }
+        node = node.nextSibling();
+      }
+      StringBuilder lang = new StringBuilder(Math.min(langIdChars, 4096));
+      String body = text.finish(lang, langIdChars);
+      FormulaCounts counts =
+          new FormulaCounts(texScript, katex, wpKatex, mathml, mathmlConverted, wikiMath, latexImage, text.bbcodeFormulas(), text.delimitedFormulas());
+      boolean anyMath = mathMarkup || counts.total() > 0;
+      return new ExtractedText(doc.title().strip(), body, lang.toString(), counts, anyMath, text.droppedBlocks());
+    }
+
+    /** Handles a node on the way down; returns whether to visit its children. */
+    private boolean enter(Node node, int depth) {
+      if (depth > maxDomDepth) {
+        throw new ExtractionLimitException(ExtractionLimitException.Limit.DOM_DEPTH, "deeper than " + maxDomDepth + " elements");
+      }
+      if (++visited % DEADLINE_CHECK_INTERVAL == 0 && System.nanoTime() > deadline) {
+        throw new ExtractionLimitException(ExtractionLimitException.Limit.TIME, "after " + visited + " nodes");
+      }
+      if (node instanceof TextNode t) {
+        text.text(t.getWholeText());
+        return false;
+      }
+      if (!(node instanceof Element e)) {
+        return false; // comments, data nodes, doctype
+      }
+      String name = MathMlToLatex.localName(e);
+      if (handledAsMath(e, name)) {
+        return false;
+      }
+      switch (name) {
+        case "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option",
+            "button", "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map", "img", "picture", "source" -> {
+          return false;
+        }
+        default -> {}
+      }
+      if (Boilerplate.isBoilerplate(e, name)) {
+        return false;
+      }
+      switch (name) {
+        case "br" -> text.lineBreak();
+        case "a" -> text.enterLink();
+        case "pre" -> {
+          text.openBlock(Kind.PARAGRAPH, null);
+          text.enterPre();
+          text.enterVerbatim();
+        }
+        case "code", "kbd", "samp", "tt" -> text.enterVerbatim();
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> text.openBlock(Kind.HEADING, null);
+        case "ul", "ol", "dl" -> {
+          if (listDepth < listCounters.length) {
+            listCounters[listDepth] = name.equals("ol") ? 1 : 0;
+          }
+          listDepth++;
+          text.openBlock(Kind.PARAGRAPH, null);
+        }
+        case "li" -> text.openBlock(Kind.LINE, listMarker());
+        case "tr", "dt", "dd" -> text.openBlock(Kind.LINE, null);
+        case "td", "th" -> text.cellSeparator();
+        case "hr" -> text.openBlock(Kind.PARAGRAPH, null);
+        default -> {
+          if (isBlock(name)) {
+            text.openBlock(Kind.PARAGRAPH, null);
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Handles a node on the way up, after its children. */
+    private void exit(Node node) {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      String name = MathMlToLatex.localName(e);
+      switch (name) {
+        case "a" -> text.exitLink();
+        case "pre" -> {
+          text.exitVerbatim();
+          text.closeBlock();
+          text.exitPre();
+        }
+        case "code", "kbd", "samp", "tt" -> text.exitVerbatim();
+        case "ul", "ol", "dl" -> {
+          listDepth--;
+          text.closeBlock();
+        }
+        case "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "dt", "dd", "hr" -> text.closeBlock();
+        default -> {
+          if (isBlock(name)) {
+            text.closeBlock();
+          }
+        }
+      }
+    }
+
+    private String listMarker() {
+      String indent = "  ".repeat(Math.max(0, listDepth - 1));
+      if (listDepth > 0 && listDepth <= listCounters.length && listCounters[listDepth - 1] > 0) {
+        return indent + (listCounters[listDepth - 1]++) + ". ";
+      }
+      return indent + "- ";
+    }
+
+    // ---------------------------------------------------------------- math
+
+    /** Emits the formula {@code e} stands for, if it is math markup; returns whether it was. */
+    private boolean handledAsMath(Element e, String name) {
+      if (name.equals("script")) {
+        String type = e.attr("type").toLowerCase(Locale.ROOT);
+        if (type.startsWith("math/tex")) {
+          mathMarkup = true;
+          if (!e.data().isBlank()) {
+            texScript++;
+            text.formula(e.data(), type.contains("mode=display"));
+          }
+          return true;
+        }
+        String src = e.attr("src").toLowerCase(Locale.ROOT);
+        if (type.contains("mathjax") || src.contains("mathjax") || src.contains("katex")) {
+          mathMarkup = true;
+        }
+        return false;
+      }
+      if (name.equals("math")) {
+        mathMarkup = true;
+        mathml(e, isDisplay(e));
+        return true;
+      }
+      if (name.equals("mjx-container")) {
+        mathMarkup = true;
+        Element math = e.selectFirst("math");
+        if (math != null) {
+          mathml(math, "true".equals(e.attr("display")) || isDisplay(math));
+        }
+        return true;
+      }
+      if (name.equals("img")) {
+        Optional<String> tex = LatexImages.latexOf(e);
+        if (tex.isPresent()) {
+          mathMarkup = true;
+          latexImage++;
+          text.formula(tex.get(), isDisplayImage(e));
+          return true;
+        }
+        return false;
+      }
+      if (e.attributesSize() == 0 || !e.hasAttr("class")) {
+        return false;
+      }
+      String cls = e.className();
+      if (cls.contains("MathJax") || cls.contains("MJX")) {
+        mathMarkup = true; // a rendered copy; the source is in the script element that follows
+        return true;
+      }
+      if (hasClass(cls, "katex")) {
+        mathMarkup = true;
+        Element annotation = texAnnotation(e);
+        if (annotation != null) {
+          katex++;
+          text.formula(annotation.text(), hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
+        } else {
+          Element math = e.selectFirst("math");
+          if (math != null) {
+            mathml(math, false);
+          }
+        }
+        return true;
+      }
+      if (hasClass(cls, "mwe-math-element")) {
+        mathMarkup = true;
+        Element math = e.selectFirst("math");
+        String tex = null;
+        if (math != null) {
+          tex = math.attr("alttext");
+          if (tex.isBlank()) {
+            Element annotation = texAnnotation(math);
+            tex = annotation == null ? MathMlToLatex.convert(math) : annotation.text();
+          }
+        } else {
+          Element img = e.selectFirst("img[alt]");
+          tex = img == null ? null : img.attr("alt");
+        }
+        if (tex != null && !tex.isBlank()) {
+          wikiMath++;
+          boolean display = e.selectFirst(".mwe-math-mathml-display, .mwe-math-fallback-image-display") != null;
+          text.formula(unwrapDisplaystyle(tex), display);
+        }
+        return true;
+      }
+      if (hasClass(cls, "wp-katex-eq")) {
+        mathMarkup = true;
+        if (!e.text().isBlank()) {
+          wpKatex++;
+          text.formula(e.text(), "true".equals(e.attr("data-display")));
+        }
+        return true;
+      }
+      return false;
+    }
+
+    private void mathml(Element math, boolean display) {
+      String tex = math.attr("alttext");
+      boolean converted = false;
+      if (tex.isBlank()) {
+        Element annotation = texAnnotation(math);
+        if (annotation != null) {
+          tex = annotation.text();
+        } else {
+          tex = MathMlToLatex.convert(math);
+          converted = true;
+        }
+      }
+      if (!tex.isBlank()) {
+        mathml++;
+        if (converted) {
+          mathmlConverted++;
+        }
+        text.formula(unwrapDisplaystyle(tex), display);
+      }
+    }
+
+    private void detectLoaders(Element head) {
+      if (head == null) {
+        return;
+      }
+      for (Element e : head.children()) {
+        String n = e.normalName();
+        if ((n.equals("script") && (e.attr("src").toLowerCase(Locale.ROOT).contains("mathjax")
+                || e.attr("src").toLowerCase(Locale.ROOT).contains("katex") || e.attr("type").toLowerCase(Locale.ROOT).contains("mathjax")))
+            || (n.equals("link") && e.attr("href").toLowerCase(Locale.ROOT).contains("katex"))) {
+          mathMarkup = true;
+        }
+      }
+    }
+  }
+
+  private static Element texAnnotation(Element e) {
+    for (Element a : e.getElementsByTag("annotation")) {
+      String enc = a.attr("encoding").toLowerCase(Locale.ROOT);
+      if (enc.contains("tex")) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDisplay(Element math) {
+    return "block".equalsIgnoreCase(math.attr("display")) || "display".equalsIgnoreCase(math.attr("mode"));
+  }
+
+  private static boolean isDisplayImage(Element img) {
+    Element p = img.parent();
+    return p != null && p.childrenSize() == 1 && p.normalName().equals("p") && p.ownText().isBlank()
+        && p.attr("style").replace(" ", "").contains("text-align:center");
+  }
+
+  /** Wikipedia writes {@code {\displaystyle x^2}}: the braces and the command are noise for a corpus. */
+  static String unwrapDisplaystyle(String tex) {
+    String t = tex.strip();
+    for (String command : new String[] {"\\displaystyle", "\\textstyle"}) {
+      if (t.startsWith("{" + command) && t.endsWith("}")) {
+        String inner = t.substring(command.length() + 1, t.length() - 1).strip();
+        if (balanced(inner)) {
+          return inner;
+        }
+      }
+      if (t.startsWith(command + " ")) {
+        return t.substring(command.length()).strip();
+      }
+    }
+    return t;
+  }
+
+  private static boolean balanced(String s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  private static boolean hasClass(String classes, String token) {
+    int i = classes.indexOf(token);
+    while (i >= 0) {
+      int end = i + token.length();
+      boolean startOk = i == 0 || Character.isWhitespace(classes.charAt(i - 1));
+      boolean endOk = end == classes.length() || Character.isWhitespace(classes.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = classes.indexOf(token, i + 1);
+    }
+    return false;
+  }
+
+  private static boolean isBlock(String name) {
+    return switch (name) {
+      case "p", "div", "section", "article", "main", "blockquote", "figure", "figcaption", "address", "details", "summary",
+          "table", "thead", "tbody", "tfoot", "caption", "center", "form", "fieldset", "legend", "header", "footer", "hgroup",
+          "body", "dir", "noframes", "output" -> true;
+      default -> false;
+    };
+  }
+}
