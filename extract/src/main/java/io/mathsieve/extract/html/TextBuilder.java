@@ -37,9 +37,10 @@ final class TextBuilder {
   private final StringBuilder out = new StringBuilder(4096);
   private final StringBuilder block = new StringBuilder(1024);
   private final Kind[] kinds = new Kind[1024];
-  private final String[] prefixes = new String[1024];
   private int open;
   private Kind lastFlushed;
+  private boolean breakPending;
+  private String pendingPrefix;
   private int blockChars;
   private int blockLinkChars;
   private boolean blockHasFormula;
@@ -140,15 +141,23 @@ final class TextBuilder {
     flush();
     if (open < kinds.length) {
       kinds[open] = kind;
-      prefixes[open] = prefix;
     }
     open++;
+    if (kind != Kind.LINE) {
+      breakPending = true; // a new list, table or paragraph sets itself apart from preceding lines
+    }
+    if (prefix != null) {
+      pendingPrefix = prefix; // a list marker goes before the item's first non-empty block
+    }
   }
 
   void closeBlock() {
     flush();
     if (open > 0) {
       open--;
+      if (open < kinds.length && kinds[open] != Kind.LINE) {
+        breakPending = true;
+      }
     }
   }
 
@@ -194,15 +203,6 @@ final class TextBuilder {
     return open == 0 ? Kind.PARAGRAPH : kinds[Math.min(open, kinds.length) - 1];
   }
 
-  private String currentPrefix() {
-    if (open == 0 || open > kinds.length) {
-      return null;
-    }
-    String p = prefixes[open - 1];
-    prefixes[open - 1] = null; // a list item's marker goes before its first line only
-    return p;
-  }
-
   private void flush() {
     trimTrailingSpace();
     if (blockChars == 0) {
@@ -211,13 +211,14 @@ final class TextBuilder {
       return;
     }
     Kind kind = currentKind();
-    String prefix = currentPrefix();
+    String prefix = pendingPrefix;
+    pendingPrefix = null;
     boolean navigation = !blockHasFormula && kind != Kind.HEADING && blockLinkChars > linkDensity * blockChars;
     if (navigation) {
       droppedBlocks++;
     } else {
       if (out.length() > 0) {
-        out.append(kind == Kind.LINE && lastFlushed == Kind.LINE ? "\n" : "\n\n");
+        out.append(kind == Kind.LINE && lastFlushed == Kind.LINE && !breakPending ? "\n" : "\n\n");
       }
       int start = 0;
       while (start < block.length() && (block.charAt(start) == ' ' || block.charAt(start) == '\n') && preDepth == 0) {
@@ -228,6 +229,7 @@ final class TextBuilder {
       }
       out.append(block, start, block.length());
       lastFlushed = kind;
+      breakPending = false;
     }
     block.setLength(0);
     resetBlock();

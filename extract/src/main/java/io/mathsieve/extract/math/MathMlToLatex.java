@@ -46,7 +46,7 @@ public final class MathMlToLatex {
       case "mn" -> append(out, UnicodeMath.toLatex(e.text()));
       case "mo" -> append(out, operator(e.text()));
       case "mtext" -> {
-        String t = e.text().replace("{", "\\{").replace("}", "\\}");
+        String t = e.wholeText().replaceAll("\\s+", " ").replace("{", "\\{").replace("}", "\\}");
         if (!t.isBlank()) {
           append(out, "\\text{" + t + "}");
         }

@@ -1,0 +1,2 @@
+/** HTML pages to text documents: the per-page extraction stage and its drop reasons. */
+package io.mathsieve.extract;

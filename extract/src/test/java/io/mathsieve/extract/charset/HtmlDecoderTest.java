@@ -1,0 +1,98 @@
+package io.mathsieve.extract.charset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mathsieve.extract.charset.HtmlDecoder.DecodedHtml;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HtmlDecoderTest {
+  static final String ZH = "<html><body><p>勾股定理：直角三角形两条直角边的平方和等于斜边的平方。这个定理在中国古代称为勾股定理，在西方称为毕达哥拉斯定理。</p></body></html>";
+  static final String FR = "<html><body><p>La crème brûlée du café est délicieuse, déjà célèbre à Montréal.</p></body></html>";
+
+  // The HTTP header charset is used when the bytes agree.
+  @Test
+  void httpHeader() {
+    DecodedHtml d = HtmlDecoder.decode(FR.getBytes(Charset.forName("windows-1252")), "text/html; charset=ISO-8859-1");
+    assertThat(d.html()).contains("crème brûlée");
+    assertThat(d.charset()).isEqualTo("windows-1252");
+    assertThat(d.source()).isEqualTo("http");
+  }
+
+  // A byte order mark wins over a wrong header.
+  @Test
+  void bomWins() {
+    byte[] utf16 = ("\uFEFF" + FR).getBytes(StandardCharsets.UTF_16LE);
+    DecodedHtml d = HtmlDecoder.decode(utf16, "text/html; charset=iso-8859-1");
+    assertThat(d.html()).contains("crème brûlée");
+    assertThat(d.source()).isEqualTo("bom");
+    byte[] utf8 = ("\uFEFF" + FR).getBytes(StandardCharsets.UTF_8);
+    assertThat(HtmlDecoder.decode(utf8, null).html()).startsWith("<html>");
+  }
+
+  // Declared UTF-8, but the bytes are GBK: the declaration is not believed.
+  @Test
+  void wrongUtf8DeclarationDetected() {
+    DecodedHtml d = HtmlDecoder.decode(ZH.getBytes(Charset.forName("GBK")), "text/html; charset=utf-8");
+    assertThat(d.html()).contains("勾股定理");
+    assertThat(d.source()).isEqualTo("detected");
+  }
+
+  // Declared Latin-1, but the bytes are valid multi-byte UTF-8: read UTF-8.
+  @Test
+  void latin1DeclarationOverUtf8() {
+    DecodedHtml d = HtmlDecoder.decode(FR.getBytes(StandardCharsets.UTF_8), "text/html; charset=iso-8859-1");
+    assertThat(d.html()).contains("crème brûlée");
+    assertThat(d.charset()).isEqualTo("UTF-8");
+  }
+
+  // Only a meta tag declares the charset (http-equiv form, gb2312 read as its superset GB18030).
+  @Test
+  void metaHttpEquiv() {
+    String html = ZH.replace("<html>", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>");
+    DecodedHtml d = HtmlDecoder.decode(html.getBytes(Charset.forName("GBK")), "text/html");
+    assertThat(d.html()).contains("勾股定理");
+    assertThat(d.source()).isEqualTo("meta");
+    assertThat(d.charset()).isEqualTo("GB18030");
+  }
+
+  @Test
+  void metaCharset() {
+    String html = "<html><head><meta charset='windows-1251'></head><body>Привет, мир! Это тестовая страница.</body></html>";
+    DecodedHtml d = HtmlDecoder.decode(html.getBytes(Charset.forName("windows-1251")), "");
+    assertThat(d.html()).contains("Привет, мир");
+    assertThat(d.source()).isEqualTo("meta");
+  }
+
+  // Nothing declared: UTF-8 when valid, else the detector.
+  @Test
+  void undeclared() {
+    assertThat(HtmlDecoder.decode(FR.getBytes(StandardCharsets.UTF_8), null).source()).isEqualTo("detected");
+    assertThat(HtmlDecoder.decode("<p>plain ascii</p>".getBytes(StandardCharsets.US_ASCII), null).source()).isEqualTo("default");
+    DecodedHtml zh = HtmlDecoder.decode(ZH.getBytes(Charset.forName("GBK")), null);
+    assertThat(zh.html()).contains("勾股定理");
+  }
+
+  // An unknown or garbage label is ignored, never an exception.
+  @Test
+  void unknownLabelsIgnored() {
+    assertThat(HtmlDecoder.decode(FR.getBytes(StandardCharsets.UTF_8), "text/html; charset=x-no-such-thing").html()).contains("crème");
+    assertThat(HtmlDecoder.decode(FR.getBytes(StandardCharsets.UTF_8), "text/html; charset=\"").html()).contains("crème");
+    assertThat(HtmlDecoder.supported("utf8")).isEqualTo(StandardCharsets.UTF_8);
+  }
+
+  // Undecodable bytes become U+FFFD; decoding never throws.
+  @Test
+  void garbageNeverThrows() {
+    byte[] junk = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'a', (byte) 0xE2, (byte) 0x82};
+    assertThat(HtmlDecoder.decode(junk, "text/html; charset=utf-8").html()).isNotNull();
+  }
+
+  @Test
+  void charsetParameter() {
+    assertThat(HtmlDecoder.charsetParameter("text/html; Charset=\"UTF-8\"")).isEqualTo("UTF-8");
+    assertThat(HtmlDecoder.charsetParameter("text/html;charset=gbk;foo=bar")).isEqualTo("gbk");
+    assertThat(HtmlDecoder.charsetParameter("text/html")).isNull();
+  }
+}
