@@ -22,7 +22,7 @@ public record FormulaCounts(
     int wikiMath,
     int latexImage,
     int bbcode,
-    int delimited) {
+    int delimited) implements java.io.Serializable {
 
   public static final FormulaCounts NONE = new FormulaCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 

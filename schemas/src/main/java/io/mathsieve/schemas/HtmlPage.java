@@ -26,7 +26,7 @@ public record HtmlPage(
     String contentType,
     int httpStatus,
     byte[] body,
-    boolean bodyTruncated) {
+    boolean bodyTruncated) implements java.io.Serializable {
 
   /** This capture's stable document id. */
   public String docId() {

@@ -12,7 +12,7 @@ package io.mathsieve.schemas;
  * @param warcOffset the record's offset in {@code warcFile}
  */
 public record Rejection(
-    String docId, String url, String stage, String reason, String detail, String warcFile, long warcOffset) {
+    String docId, String url, String stage, String reason, String detail, String warcFile, long warcOffset) implements java.io.Serializable {
 
   /** Longest detail kept; the audit needs a clue, not a copy of the page. */
   public static final int MAX_DETAIL_CHARS = 1000;

@@ -22,7 +22,7 @@ public record WarcFileStats(
     long revisit,
     long other,
     long corrupt,
-    long bytes) {
+    long bytes) implements java.io.Serializable {
 
   public static WarcFileStats empty(String file) {
     return new WarcFileStats(file, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -8,7 +8,7 @@ package io.mathsieve.schemas;
  * <p>A single flat type, rather than a sealed hierarchy, so a Flink source can emit all three on its
  * one output and Flink serialises it as a POJO.
  */
-public record WarcItem(HtmlPage page, Rejection rejection, WarcFileStats fileStats) {
+public record WarcItem(HtmlPage page, Rejection rejection, WarcFileStats fileStats) implements java.io.Serializable {
 
   public static WarcItem of(HtmlPage page) {
     return new WarcItem(page, null, null);

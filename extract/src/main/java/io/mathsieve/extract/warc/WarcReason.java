@@ -8,7 +8,8 @@ public enum WarcReason implements DropReason {
   BAD_HTTP("bad_http", "The HTTP response inside the record could not be parsed or its content encoding could not be undone."),
   NOT_HTML("not_html", "The HTTP Content-Type is not HTML or XHTML (and, when absent, the body does not look like HTML)."),
   HTTP_STATUS("http_status", "The HTTP status is not 2xx: redirects, client and server errors carry no page."),
-  TOO_LARGE("too_large", "The HTTP body is larger than warc.max-body-bytes; it is skipped without being held in memory.");
+  TOO_LARGE("too_large", "The HTTP body is larger than warc.max-body-bytes; it is skipped without being held in memory."),
+  UNREADABLE_FILE("unreadable_file", "The WARC file could not be opened or fetched; one row stands for the whole file, whose records are unknown.");
 
   private final String code;
   private final String description;

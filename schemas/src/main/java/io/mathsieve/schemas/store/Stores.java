@@ -3,6 +3,7 @@ package io.mathsieve.schemas.store;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.WarcFileStats;
 import java.time.Instant;
 import java.util.List;
 
@@ -75,9 +76,37 @@ public final class Stores {
                       r.string("warc_file"),
                       r.int64("warc_offset")));
 
+  /** One row per WARC file read: its records by type. */
+  public static final StoreSchema<WarcFileStats> FILES =
+      StoreSchema.<WarcFileStats>builder(
+              "files", 1, "One row per WARC file read, with its records counted by type: the input inventory of a run.")
+          .string("warc_file", "The WARC file, as given on input.", WarcFileStats::file)
+          .int64("response", "Response records (each is a pages or a rejections row).", WarcFileStats::response)
+          .int64("request", "Request records, skipped.", WarcFileStats::request)
+          .int64("metadata", "Metadata records, skipped.", WarcFileStats::metadata)
+          .int64("warcinfo", "Warcinfo records, skipped.", WarcFileStats::warcinfo)
+          .int64("revisit", "Revisit records, skipped.", WarcFileStats::revisit)
+          .int64("other", "Records of other types, skipped.", WarcFileStats::other)
+          .int64("corrupt", "Unreadable regions (each is a `warc/corrupt_record` rejection).", WarcFileStats::corrupt)
+          .build(
+              r ->
+                  new WarcFileStats(
+                      r.string("warc_file"), r.int64("response"), r.int64("request"), r.int64("metadata"), r.int64("warcinfo"),
+                      r.int64("revisit"), r.int64("other"), r.int64("corrupt"), 0));
+
   /** Every store, in data-flow order. */
   public static List<StoreSchema<?>> all() {
-    return List.of(PAGES, REJECTIONS);
+    return List.of(FILES, PAGES, REJECTIONS);
+  }
+
+  /** The store called {@code name}; an unknown name is a programming error. */
+  public static StoreSchema<?> byName(String name) {
+    for (StoreSchema<?> s : all()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("no store named " + name);
   }
 
   private static TextDocument decodePage(StoreRow r) {

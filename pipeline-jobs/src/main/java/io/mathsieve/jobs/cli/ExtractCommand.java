@@ -1,0 +1,52 @@
+package io.mathsieve.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.source.InputResolver;
+import io.mathsieve.jobs.source.WarcSplit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mathsieve extract}: WARC files to the pages store. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads WARC files and writes the pages store: extracted text with math kept as LaTeX, one row per kept page,",
+      "plus a rejections row for every response record not kept, and run.json with the counts.",
+      "Writes DIR/pages/*.parquet, DIR/rejections/*.parquet, DIR/files/*.parquet and DIR/run.json."
+    })
+public final class ExtractCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+      description = "WARC files, directories (searched for *.warc and *.warc.gz) or globs.")
+  List<String> inputs;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "The output directory.")
+  Path output;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    MathsieveConfig config = common.config();
+    List<WarcSplit> splits = InputResolver.resolve(inputs);
+    if (!common.quiet) {
+      System.err.println("mathsieve extract: " + splits.size() + " WARC file(s), parallelism " + common.parallelism() + ", output " + output);
+    }
+    RunSummary summary = ExtractJob.run(splits, output, config, common.parallelism(), common.overwrite);
+    if (!common.quiet) {
+      JsonNode r = summary.root();
+      System.out.println("pages:      " + r.get("pages").asLong() + "  -> " + output.resolve("pages"));
+      System.out.println("rejections: " + r.get("rejections") + "  -> " + output.resolve("rejections"));
+      System.out.println("records:    " + r.get("records"));
+      System.out.println("summary:    " + output.resolve("run.json"));
+    }
+    return 0;
+  }
+}

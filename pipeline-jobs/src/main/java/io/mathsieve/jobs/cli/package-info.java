@@ -1,0 +1,2 @@
+/** The command line: one entry point for the launcher and for flink run. */
+package io.mathsieve.jobs.cli;

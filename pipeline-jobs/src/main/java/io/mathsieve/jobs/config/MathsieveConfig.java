@@ -1,0 +1,61 @@
+package io.mathsieve.jobs.config;
+
+import io.mathsieve.config.ConfigOption;
+import io.mathsieve.config.Fingerprint;
+import io.mathsieve.config.Settings;
+import io.mathsieve.extract.ExtractConfig;
+import io.mathsieve.extract.warc.WarcConfig;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one typed configuration of a mathsieve run: every stage's settings, built and checked before
+ * anything runs. Unknown keys are an error naming the file and line (or flag) they came from.
+ *
+ * <pre>{@code
+ * MathsieveConfig c = MathsieveConfig.from(Settings.read(Path.of("run.conf")).overriddenBy(flags));
+ * c.extract().maxDomDepth();
+ * }</pre>
+ */
+public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, PagesConfig pages) implements Serializable {
+
+  /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
+  public static List<ConfigOption<?>> options() {
+    List<ConfigOption<?>> all = new ArrayList<>();
+    all.addAll(WarcConfig.OPTIONS);
+    all.addAll(ExtractConfig.OPTIONS);
+    all.addAll(PagesConfig.OPTIONS);
+    return Collections.unmodifiableList(all);
+  }
+
+  public static MathsieveConfig from(Settings settings) {
+    settings.checkKnown(options());
+    return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), PagesConfig.from(settings));
+  }
+
+  public static MathsieveConfig defaults() {
+    return from(Settings.empty());
+  }
+
+  /** Effective value of every option. */
+  public Map<String, String> values() {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.putAll(warc.values());
+    v.putAll(extract.values());
+    v.putAll(pages.values());
+    return v;
+  }
+
+  /** Fingerprint of the settings that shape the pages store. */
+  public String extractFingerprint() {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.putAll(warc.values());
+    v.putAll(extract.values());
+    v.putAll(pages.values());
+    return Fingerprint.of(v);
+  }
+}

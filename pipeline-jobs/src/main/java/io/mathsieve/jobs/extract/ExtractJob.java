@@ -1,0 +1,132 @@
+package io.mathsieve.jobs.extract;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.extract.ExtractorVersion;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.OutputDirectory;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.source.WarcSource;
+import io.mathsieve.jobs.source.WarcSplit;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.WarcFileStats;
+import io.mathsieve.schemas.WarcItem;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The {@code extract} job: WARC files in, the pages, rejections and files stores out.
+ *
+ * <pre>
+ *   WarcSource ──► extract ──► pages (text capped) ──► DIR/pages/*.parquet
+ *                     ├──────► rejections ─────────► DIR/rejections/*.parquet
+ *                     └──────► file stats ─────────► DIR/files/*.parquet
+ * </pre>
+ *
+ * <p>{@link #topology} takes and returns streams, so tests and larger jobs ({@code build}) can feed
+ * it their own source and add their own stages; {@link #run} wires source and sinks and executes
+ * it as a bounded (batch-mode) job on whatever environment is current: a local MiniCluster, or the
+ * cluster under {@code flink run}.
+ */
+public final class ExtractJob {
+  /** The entries this job writes under its output directory. */
+  public static final List<String> OUTPUTS = List.of("pages", "rejections", "files", "run.json");
+
+  private ExtractJob() {}
+
+  /** What the extract topology produces. */
+  public record Streams(DataStream<TextDocument> pages, DataStream<Rejection> rejections, DataStream<WarcFileStats> files) {}
+
+  /** The source of WARC items over {@code splits}. */
+  public static DataStream<WarcItem> source(StreamExecutionEnvironment env, List<WarcSplit> splits, MathsieveConfig config) {
+    return env.fromSource(new WarcSource(splits, config.warc()), WatermarkStrategy.noWatermarks(), "warc-source",
+            TypeInformation.of(WarcItem.class))
+        .uid("warc-source");
+  }
+
+  /** Extraction: items to text documents, with rejections and file statistics on the side. */
+  public static Streams topology(DataStream<WarcItem> items, MathsieveConfig config) {
+    SingleOutputStreamOperator<TextDocument> docs =
+        items.process(new ExtractFunction(config.extract()), TypeInformation.of(TextDocument.class)).name("extract").uid("extract");
+    return new Streams(docs, docs.getSideOutput(ExtractFunction.REJECTIONS), docs.getSideOutput(ExtractFunction.FILES));
+  }
+
+  /** Writes the three stores under {@code outDir}; the pages store keeps a capped prefix of each text. */
+  public static void sinks(Streams s, String outDir, MathsieveConfig config) {
+    Map<String, String> meta = Map.of("mathsieve.config_fingerprint", config.extractFingerprint(),
+        "mathsieve.extractor_version", ExtractorVersion.CURRENT);
+    int cap = config.pages().textCapChars();
+    DataStream<TextDocument> capped =
+        s.pages().map(d -> d.withTextCap(cap), TypeInformation.of(TextDocument.class)).name("cap-text").uid("cap-text");
+    StoreSinks.write(capped, Stores.PAGES, outDir + "/pages", meta);
+    StoreSinks.write(s.rejections(), Stores.REJECTIONS, outDir + "/rejections", meta);
+    StoreSinks.write(s.files(), Stores.FILES, outDir + "/files", meta);
+  }
+
+  /** A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves copies). */
+  public static StreamExecutionEnvironment environment(int parallelism) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    if (parallelism > 0) {
+      env.setParallelism(parallelism);
+    }
+    env.getConfig().enableObjectReuse();
+    return env;
+  }
+
+  /** Runs the job and writes {@code run.json}. Returns the summary. */
+  public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, int parallelism, boolean overwrite)
+      throws Exception {
+    OutputDirectory.prepare(outDir, overwrite, OUTPUTS);
+    Instant started = Instant.now();
+    StreamExecutionEnvironment env = environment(parallelism);
+    Streams streams = topology(source(env, splits, config), config);
+    sinks(streams, outDir.toAbsolutePath().toString(), config);
+    JobExecutionResult result = env.execute("mathsieve extract");
+    RunSummary summary = summarize(result, splits, outDir, config, started);
+    summary.write(outDir.resolve("run.json"));
+    return summary;
+  }
+
+  static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, Path outDir, MathsieveConfig config, Instant started) {
+    Map<String, Object> acc = result.getAllAccumulatorResults();
+    RunSummary summary = new RunSummary("extract");
+    ObjectNode root = summary.root();
+    root.put("extractor_version", ExtractorVersion.CURRENT);
+    root.put("output", outDir.toString());
+    root.put("started", started.toString());
+    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    root.put("input_files", splits.size());
+    ObjectNode records = root.putObject("records");
+    RunSummary.withPrefix(acc, "warc.records.").forEach(records::put);
+    long pages = RunSummary.get(acc, "extract.forwarded");
+    root.put("pages", pages);
+    ObjectNode rejections = root.putObject("rejections");
+    Map<String, Long> dropped = RunSummary.withPrefix(acc, StageCounters.DROPPED);
+    dropped.forEach(rejections::put);
+    long rejected = dropped.values().stream().mapToLong(Long::longValue).sum();
+    long unreadableFiles = dropped.getOrDefault("warc/unreadable_file", 0L);
+    long expected = RunSummary.get(acc, "warc.records.response") + RunSummary.get(acc, "warc.records.corrupt") + unreadableFiles;
+    ObjectNode accounting = root.putObject("accounting");
+    accounting.put("response_records_and_unreadable_regions", expected);
+    accounting.put("pages_plus_rejections", pages + rejected);
+    accounting.put("balanced", expected == pages + rejected);
+    ObjectNode cfg = root.putObject("config");
+    config.values().forEach(cfg::put);
+    root.put("config_fingerprint", config.extractFingerprint());
+    return summary;
+  }
+}

@@ -1,0 +1,101 @@
+package io.mathsieve.jobs.source;
+
+import io.mathsieve.jobs.cli.UserError;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Turns the user's {@code --input} arguments into the sorted list of WARC files to read: a file as
+ * it is, a directory searched recursively for {@code *.warc} and {@code *.warc.gz}, a glob
+ * ({@code crawl/*.warc.gz}, {@code data/**}). Runs on the client, before the job starts, so a
+ * missing input fails fast with one line instead of a failed job.
+ */
+public final class InputResolver {
+  private InputResolver() {}
+
+  public static List<WarcSplit> resolve(List<String> inputs) {
+    if (inputs == null || inputs.isEmpty()) {
+      throw new UserError("no input given: pass --input with a WARC file, a directory or a glob");
+    }
+    TreeMap<String, WarcSplit> files = new TreeMap<>();
+    for (String input : inputs) {
+      int before = files.size();
+      if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !input.startsWith("file:")) {
+        files.put(input, WarcSplit.of(input, input)); // remote: checked when opened
+        continue;
+      }
+      if (hasGlob(input)) {
+        glob(input, files);
+      } else {
+        Path p = Path.of(input);
+        if (Files.isDirectory(p)) {
+          directory(p, files);
+        } else if (Files.isRegularFile(p)) {
+          if (!Files.isReadable(p)) {
+            throw new UserError("input " + input + " is not readable");
+          }
+          files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString()));
+        } else {
+          throw new UserError("input " + input + " does not exist");
+        }
+      }
+      if (files.size() == before) {
+        throw new UserError("input " + input + " holds no WARC files (*.warc, *.warc.gz)");
+      }
+    }
+    return new ArrayList<>(files.values());
+  }
+
+  static boolean isWarc(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".warc") || n.endsWith(".warc.gz");
+  }
+
+  private static void directory(Path dir, TreeMap<String, WarcSplit> files) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(Files::isRegularFile).filter(InputResolver::isWarc)
+          .forEach(p -> files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString())));
+    } catch (IOException e) {
+      throw new UserError("cannot list input directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void glob(String pattern, TreeMap<String, WarcSplit> files) {
+    int firstGlob = firstGlobChar(pattern);
+    int slash = pattern.lastIndexOf('/', firstGlob);
+    Path base = slash < 0 ? Path.of(".") : Path.of(pattern.substring(0, slash + 1));
+    if (!Files.isDirectory(base)) {
+      throw new UserError("input " + pattern + ": directory " + base + " does not exist");
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    try (Stream<Path> walk = Files.walk(base)) {
+      walk.filter(Files::isRegularFile)
+          .map(p -> slash < 0 ? base.relativize(p) : p)
+          .filter(matcher::matches)
+          .forEach(p -> files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString())));
+    } catch (IOException e) {
+      throw new UserError("cannot list " + base + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasGlob(String s) {
+    return firstGlobChar(s) < s.length();
+  }
+
+  private static int firstGlobChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return s.length();
+  }
+}

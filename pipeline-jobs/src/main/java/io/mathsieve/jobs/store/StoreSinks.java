@@ -1,0 +1,28 @@
+package io.mathsieve.jobs.store;
+
+import io.mathsieve.schemas.store.StoreSchema;
+import java.util.Map;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+
+/**
+ * Writes a stream into a store directory as zstd Parquet files through Flink's {@link FileSink}:
+ * files appear under their final name only when committed (at the end of a batch job, or on a
+ * checkpoint in streaming), so a reader never sees a half-written file.
+ */
+public final class StoreSinks {
+  private StoreSinks() {}
+
+  /** Adds a sink writing {@code stream} to {@code dir}; {@code metadata} goes into each file footer. */
+  public static <T> void write(DataStream<T> stream, StoreSchema<T> schema, String dir, Map<String, String> metadata) {
+    FileSink<T> sink =
+        FileSink.forBulkFormat(new Path(dir), StoreParquetWriter.factory(schema, metadata))
+            .withBucketAssigner(new BasePathBucketAssigner<>())
+            .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
+            .build();
+    stream.sinkTo(sink).name("write-" + schema.name()).uid("sink-" + schema.name());
+  }
+}
