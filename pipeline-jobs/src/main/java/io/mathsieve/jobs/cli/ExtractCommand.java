@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads WARC files and writes the pages store: extracted text with math kept as LaTeX, one row per kept page,",
-      "plus a rejections row for every response record not kept, and run.json with the counts.",
-      "Writes DIR/pages/*.parquet, DIR/rejections/*.parquet, DIR/files/*.parquet and DIR/run.json."
+      "WARC files to the pages store: text with math kept as LaTeX.",
+      "",
+      "Writes DIR/pages/*.parquet (one row per kept page), DIR/rejections/*.parquet (one row per response record",
+      "not kept, with its stage and reason), DIR/files/*.parquet (records per WARC file) and DIR/run.json (counts",
+      "and config). Runs as a bounded Flink job on a local MiniCluster, or on a cluster under flink run."
     })
 public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
     name = "samples",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates realistic sample WARC files (math pages in every markup style, non-math pages, planted duplicates,",
-      "broken records) and manifest.jsonl saying what each record should become. Same seed, same bytes."
+      "Generates realistic sample WARC files for tests, the demo and benchmarks.",
+      "",
+      "Math pages in every markup style, non-math pages, planted duplicates and broken records, plus",
+      "manifest.jsonl saying what each record should become. Same seed, same bytes."
     })
 public final class SamplesCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where to write warc/ and manifest.jsonl.")

@@ -1,0 +1,95 @@
+package io.mathsieve.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Each mistake a user can make gives one line saying what and where, and exit code 2. */
+class MainTest {
+  @TempDir Path dir;
+
+  record Result(int code, String err, String out) {}
+
+  static Result run(String... args) {
+    CommandLine cli = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out));
+    try {
+      int code = cli.execute(args);
+      return new Result(code, err.toString(), out.toString());
+    } finally {
+      System.setOut(oldOut);
+    }
+  }
+
+  @Test
+  void helpListsCommands() {
+    CommandLine cli = Main.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString()).contains("demo", "samples", "extract", "docs");
+  }
+
+  @Test
+  void missingInput() {
+    Result r = run("extract", "--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: input " + dir.resolve("nope") + " does not exist");
+  }
+
+  @Test
+  void inputWithoutWarcFiles() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    Result r = run("extract", "--input", dir.resolve("empty").toString(), "--output", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: input " + dir.resolve("empty") + " holds no WARC files (*.warc, *.warc.gz)");
+  }
+
+  @Test
+  void outputNotEmptyWithoutOverwrite() throws Exception {
+    Path warc = Files.write(dir.resolve("a.warc.gz"), new byte[0]);
+    Files.createDirectories(dir.resolve("out/pages"));
+    Result r = run("extract", "--input", warc.toString(), "--output", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("mathsieve: output " + dir.resolve("out/pages") + " already exists; pass --overwrite to replace it, or choose another --output");
+  }
+
+  @Test
+  void unknownConfigKey() throws Exception {
+    Path warc = Files.write(dir.resolve("a.warc.gz"), new byte[0]);
+    Path conf = Files.writeString(dir.resolve("run.conf"), "# mine\nextract.max-dom-dept = 100\n");
+    Result r = run("extract", "--input", warc.toString(), "--output", dir.resolve("out").toString(), "--config", conf.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("mathsieve: " + conf + ":2: unknown config key 'extract.max-dom-dept' (did you mean 'extract.max-dom-depth'?)");
+  }
+
+  @Test
+  void badConfigValue() throws Exception {
+    Path warc = Files.write(dir.resolve("a.warc.gz"), new byte[0]);
+    Result r = run("extract", "--input", warc.toString(), "--output", dir.resolve("out").toString(), "--set", "extract.link-density=2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --set: extract.link-density = '2' must be between 0 and 1");
+  }
+
+  @Test
+  void unknownOptionAndCommand() {
+    assertThat(run("extract", "--inptu", "x").code()).isEqualTo(2);
+    Result r = run("frobnicate");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unmatched argument").contains("mathsieve --help");
+  }
+}
