@@ -1,0 +1,2 @@
+/** Duplicate clusters: connected components of candidate pairs. */
+package io.mathsieve.dedup.cluster;

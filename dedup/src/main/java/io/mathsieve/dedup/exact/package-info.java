@@ -1,0 +1,2 @@
+/** Exact-content dedup keys. */
+package io.mathsieve.dedup.exact;

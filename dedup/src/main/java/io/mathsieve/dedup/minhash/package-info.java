@@ -1,0 +1,2 @@
+/** MinHash LSH: shingles, signatures, band keys, and the S-curve of a setting. */
+package io.mathsieve.dedup.minhash;

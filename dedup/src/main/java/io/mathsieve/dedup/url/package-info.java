@@ -1,0 +1,2 @@
+/** URL canonicalisation for URL dedup. */
+package io.mathsieve.dedup.url;
