@@ -1,7 +1,6 @@
 package io.mathsieve.dedup;
 
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * Which of two duplicates to keep. Deterministic: whatever order duplicates arrive in, the same one
@@ -10,16 +9,18 @@ import java.util.Comparator;
 public final class DuplicateOrder {
   private DuplicateOrder() {}
 
-  /** What the exact and URL rules compare. */
-  public interface Capture {
-    Instant fetchTime();
-
-    String warcRecordId();
+  /**
+   * URL and exact dedup: negative when capture A is kept over B. The latest fetch wins; ties go to
+   * the smaller WARC record id, then the smaller URL.
+   */
+  public static int latestFetchFirst(Instant fetchA, String recordA, String urlA, Instant fetchB, String recordB, String urlB) {
+    int c = fetchB.compareTo(fetchA);
+    if (c != 0) {
+      return c;
+    }
+    c = recordA.compareTo(recordB);
+    return c != 0 ? c : urlA.compareTo(urlB);
   }
-
-  /** URL and exact dedup: the latest fetch wins; ties go to the smaller WARC record id. */
-  public static final Comparator<Capture> LATEST_FETCH_FIRST =
-      Comparator.comparing(Capture::fetchTime).reversed().thenComparing(Capture::warcRecordId);
 
   /** Near dedup: the highest math score wins, then the earliest fetch, then the smallest document id. */
   public static int nearKeepOrder(double scoreA, long fetchA, String idA, double scoreB, long fetchB, String idB) {

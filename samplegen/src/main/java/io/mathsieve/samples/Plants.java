@@ -42,10 +42,12 @@ final class Plants {
         chosen.add(c);
       }
     }
+    // The copy is fetched later, and the latest fetch wins: the original is the one dedup drops.
     for (int i = 0; i < 12; i++) {
       Capture c = chosen.get(i);
       String url = c.url().replaceFirst("https://[^/]+", "https://mirror.example-mirror.org");
       sink.accept(copy(rng, c, url, "exact_dup", c.httpBlock()));
+      c.manifest().put("expect_dedup", "dedup/exact");
     }
     String[] variants = {"utm", "fragment", "http", "www", "session", "host_case"};
     for (int i = 12; i < 24; i++) {
@@ -61,6 +63,7 @@ final class Plants {
             default -> c.url().replaceFirst("^https://([^/]+)", "https://" + hostUpper(c.url()));
           };
       sink.accept(copy(rng, c, url, "url_variant", c.httpBlock()));
+      c.manifest().put("expect_dedup", "dedup/url");
     }
     for (int i = 24; i < 36; i++) {
       Capture c = chosen.get(i);
@@ -92,11 +95,13 @@ final class Plants {
   private static final Pattern WORD = Pattern.compile("(?<=[ >])([a-z]{5,})(?=[ ,.<])");
   private static final List<String> REPLACEMENTS = List.of("quietly", "purple", "window", "gentle", "harbor", "signal", "meadow", "copper");
 
-  /** Replaces about {@code share} of the lower-case words of the body's text (never in tags or scripts). */
+  /** Replaces about {@code share} (at least one) of the lower-case words of the main content (never in tags). */
   static byte[] changeWords(Rng rng, byte[] httpBlock, double share) {
     String all = new String(httpBlock, StandardCharsets.UTF_8);
-    int bodyStart = all.indexOf("<body>");
-    int bodyEnd = all.indexOf("<script src=", Math.max(bodyStart, 0));
+    // Only the main content changes: a change in the chrome would vanish with it at extraction.
+    int bodyStart = all.indexOf("id=\"content\">");
+    int sidebar = all.indexOf("<aside", Math.max(bodyStart, 0));
+    int bodyEnd = sidebar >= 0 ? sidebar : all.indexOf("<div id=\"sidebar\"", Math.max(bodyStart, 0));
     if (bodyStart < 0 || bodyEnd < 0) {
       return httpBlock;
     }
@@ -104,11 +109,14 @@ final class Plants {
     Matcher m = WORD.matcher(body);
     StringBuilder out = new StringBuilder();
     int last = 0;
+    boolean changedAny = false;
     while (m.find()) {
       boolean inTag = body.lastIndexOf('<', m.start()) > body.lastIndexOf('>', m.start());
-      if (!inTag && body.charAt(m.start() - 1) != '\\' && rng.chance(share)) {
+      // Always change the first eligible word, so that a near-copy is never an exact copy.
+      if (!inTag && body.charAt(m.start() - 1) != '\\' && (!changedAny || rng.chance(share))) {
         out.append(body, last, m.start()).append(rng.pick(REPLACEMENTS));
         last = m.end();
+        changedAny = true;
       }
     }
     out.append(body.substring(last));

@@ -150,7 +150,7 @@ public final class SampleGenerator {
       for (Section section : site.sections()) {
         int count = section.pages() * options.scale();
         for (int i = 0; i < count; i++) {
-          originals.add(page(pages, site, section, siteIndex * 100_000 + captures.size()));
+          originals.add(page(pages, site, section, siteIndex * 100_000 + originals.size()));
         }
       }
     }

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.config;
 import io.mathsieve.config.ConfigOption;
 import io.mathsieve.config.Fingerprint;
 import io.mathsieve.config.Settings;
+import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.extract.ExtractConfig;
 import io.mathsieve.extract.warc.WarcConfig;
 import java.io.Serializable;
@@ -21,20 +22,21 @@ import java.util.Map;
  * c.extract().maxDomDepth();
  * }</pre>
  */
-public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, PagesConfig pages) implements Serializable {
+public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages) implements Serializable {
 
   /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
   public static List<ConfigOption<?>> options() {
     List<ConfigOption<?>> all = new ArrayList<>();
     all.addAll(WarcConfig.OPTIONS);
     all.addAll(ExtractConfig.OPTIONS);
+    all.addAll(DedupConfig.OPTIONS);
     all.addAll(PagesConfig.OPTIONS);
     return Collections.unmodifiableList(all);
   }
 
   public static MathsieveConfig from(Settings settings) {
     settings.checkKnown(options());
-    return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), PagesConfig.from(settings));
+    return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings));
   }
 
   public static MathsieveConfig defaults() {
@@ -46,6 +48,7 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, PagesConfi
     Map<String, String> v = new LinkedHashMap<>();
     v.putAll(warc.values());
     v.putAll(extract.values());
+    v.putAll(dedup.values());
     v.putAll(pages.values());
     return v;
   }
@@ -55,6 +58,9 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, PagesConfi
     Map<String, String> v = new LinkedHashMap<>();
     v.putAll(warc.values());
     v.putAll(extract.values());
+    v.put(DedupConfig.URL.key(), String.valueOf(dedup.url()));
+    v.put(DedupConfig.STRIP_WWW.key(), String.valueOf(dedup.stripWww()));
+    v.put(DedupConfig.EXACT.key(), String.valueOf(dedup.exact()));
     v.putAll(pages.values());
     return Fingerprint.of(v);
   }

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.docs;
 
+import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractReason;
 import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.schemas.DropReason;
@@ -15,6 +16,7 @@ public final class DropReasons {
     List<DropReason> all = new ArrayList<>();
     all.addAll(Arrays.asList(WarcReason.values()));
     all.addAll(Arrays.asList(ExtractReason.values()));
+    all.addAll(Arrays.asList(DedupReason.values()));
     return all;
   }
 }

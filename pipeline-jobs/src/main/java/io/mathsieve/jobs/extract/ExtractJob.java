@@ -2,7 +2,12 @@ package io.mathsieve.jobs.extract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.extract.ExtractorVersion;
+import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.dedup.DedupCandidate;
+import io.mathsieve.jobs.dedup.DedupKeys;
+import io.mathsieve.jobs.dedup.KeepLatestFunction;
+import io.mathsieve.jobs.dedup.PagesWritten;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.StageCounters;
@@ -23,6 +28,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,9 +37,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The {@code extract} job: WARC files in, the pages, rejections and files stores out.
  *
  * <pre>
- *   WarcSource ──► extract ──► pages (text capped) ──► DIR/pages/*.parquet
- *                     ├──────► rejections ─────────► DIR/rejections/*.parquet
- *                     └──────► file stats ─────────► DIR/files/*.parquet
+ *   WarcSource ──► extract ──► cap text, dedup keys ──► URL dedup ──► exact dedup ──► DIR/pages/*.parquet
+ *                     ├──────► rejections (+ dedup/url, dedup/exact) ─────────────► DIR/rejections/*.parquet
+ *                     └──────► file stats ────────────────────────────────────────► DIR/files/*.parquet
  * </pre>
  *
  * <p>{@link #topology} takes and returns streams, so tests and larger jobs ({@code build}) can feed
@@ -57,23 +63,43 @@ public final class ExtractJob {
         .uid("warc-source");
   }
 
-  /** Extraction: items to text documents, with rejections and file statistics on the side. */
+  /**
+   * Extraction and dedup: items to text documents (text capped for the pages store), one per
+   * canonical URL and one per text when URL and exact dedup are on; rejections from every step and
+   * file statistics on the side.
+   */
   public static Streams topology(DataStream<WarcItem> items, MathsieveConfig config) {
     SingleOutputStreamOperator<TextDocument> docs =
         items.process(new ExtractFunction(config.extract()), TypeInformation.of(TextDocument.class)).name("extract").uid("extract");
-    return new Streams(docs, docs.getSideOutput(ExtractFunction.REJECTIONS), docs.getSideOutput(ExtractFunction.FILES));
+    DataStream<Rejection> rejections = docs.getSideOutput(ExtractFunction.REJECTIONS);
+    DataStream<DedupCandidate> candidates =
+        docs.map(new DedupKeys(config.dedup(), config.pages().textCapChars()), TypeInformation.of(DedupCandidate.class))
+            .name("dedup-keys").uid("dedup-keys");
+    if (config.dedup().url()) {
+      SingleOutputStreamOperator<DedupCandidate> byUrl =
+          candidates.keyBy(DedupCandidate::canonicalUrl, Types.STRING).process(new KeepLatestFunction(DedupReason.URL), TypeInformation.of(DedupCandidate.class))
+              .name("dedup-url").uid("dedup-url");
+      rejections = rejections.union(byUrl.getSideOutput(KeepLatestFunction.REJECTIONS));
+      candidates = byUrl;
+    }
+    if (config.dedup().exact()) {
+      SingleOutputStreamOperator<DedupCandidate> byText =
+          candidates.keyBy(DedupCandidate::contentHash, Types.STRING).process(new KeepLatestFunction(DedupReason.EXACT), TypeInformation.of(DedupCandidate.class))
+              .name("dedup-exact").uid("dedup-exact");
+      rejections = rejections.union(byText.getSideOutput(KeepLatestFunction.REJECTIONS));
+      candidates = byText;
+    }
+    DataStream<TextDocument> pages = candidates.map(new PagesWritten(), TypeInformation.of(TextDocument.class)).name("pages").uid("pages");
+    return new Streams(pages, rejections, docs.getSideOutput(ExtractFunction.FILES));
   }
 
-  /** Writes the three stores under {@code outDir}; the pages store keeps a capped prefix of each text. */
+  /** Writes the three stores under {@code outDir}. */
   public static void sinks(Streams s, String outDir, MathsieveConfig config) {
     Map<String, String> meta = Map.of("mathsieve.config_fingerprint", config.extractFingerprint(),
         "mathsieve.extractor_version", ExtractorVersion.CURRENT);
-    int cap = config.pages().textCapChars();
-    DataStream<TextDocument> capped =
-        s.pages().map(d -> d.withTextCap(cap), TypeInformation.of(TextDocument.class)).name("cap-text").uid("cap-text");
-    StoreSinks.write(capped, Stores.PAGES, outDir + "/pages", meta);
-    StoreSinks.write(s.rejections(), Stores.REJECTIONS, outDir + "/rejections", meta);
-    StoreSinks.write(s.files(), Stores.FILES, outDir + "/files", meta);
+    StoreSinks.write(s.pages(), () -> Stores.PAGES, outDir + "/pages", meta);
+    StoreSinks.write(s.rejections(), () -> Stores.REJECTIONS, outDir + "/rejections", meta);
+    StoreSinks.write(s.files(), () -> Stores.FILES, outDir + "/files", meta);
   }
 
   /** A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves copies). */
@@ -112,7 +138,7 @@ public final class ExtractJob {
     root.put("input_files", splits.size());
     ObjectNode records = root.putObject("records");
     RunSummary.withPrefix(acc, "warc.records.").forEach(records::put);
-    long pages = RunSummary.get(acc, "extract.forwarded");
+    long pages = RunSummary.get(acc, "pages.written");
     root.put("pages", pages);
     ObjectNode rejections = root.putObject("rejections");
     Map<String, Long> dropped = RunSummary.withPrefix(acc, StageCounters.DROPPED);

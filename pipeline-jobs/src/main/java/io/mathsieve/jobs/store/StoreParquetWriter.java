@@ -1,7 +1,6 @@
 package io.mathsieve.jobs.store;
 
 import io.mathsieve.schemas.store.StoreSchema;
-import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import org.apache.parquet.io.OutputFile;
  * name and schema version in the file metadata.
  *
  * <pre>{@code
- * FileSink.forBulkFormat(path, StoreParquetWriter.factory(Stores.PAGES, Map.of("mathsieve.config", fp)))
+ * FileSink.forBulkFormat(path, StoreParquetWriter.factory(() -> Stores.PAGES, Map.of("mathsieve.config", fp)))
  * }</pre>
  */
 public final class StoreParquetWriter {
@@ -29,31 +28,30 @@ public final class StoreParquetWriter {
   private StoreParquetWriter() {}
 
   /** A Flink bulk-writer factory for {@code schema}; {@code metadata} goes into every file footer. */
-  public static <T> ParquetWriterFactory<T> factory(StoreSchema<T> schema, Map<String, String> metadata) {
-    return new ParquetWriterFactory<>(new Builder<>(schema.name(), new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES));
+  public static <T> ParquetWriterFactory<T> factory(StoreRef<T> schema, Map<String, String> metadata) {
+    return new ParquetWriterFactory<>(new Builder<>(schema, new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES));
   }
 
   /** A plain Parquet writer for {@code schema} on {@code file} (outside Flink: tests, tools, manifests). */
   public static <T> ParquetWriter<T> open(StoreSchema<T> schema, OutputFile file, Map<String, String> metadata) throws IOException {
-    return new Builder<T>(schema.name(), new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES).createWriter(file);
+    return new Builder<T>(() -> schema, new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES).createWriter(file);
   }
 
-  /** Serializable: resolves the schema by store name on the TaskManager. */
+  /** Serializable: resolves the schema on the TaskManager. */
   private static final class Builder<T> implements ParquetBuilder<T>, Serializable {
-    private final String store;
+    private final StoreRef<T> store;
     private final LinkedHashMap<String, String> metadata;
     private final long rowGroupBytes;
 
-    Builder(String store, LinkedHashMap<String, String> metadata, long rowGroupBytes) {
+    Builder(StoreRef<T> store, LinkedHashMap<String, String> metadata, long rowGroupBytes) {
       this.store = store;
       this.metadata = metadata;
       this.rowGroupBytes = rowGroupBytes;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public ParquetWriter<T> createWriter(OutputFile out) throws IOException {
-      StoreSchema<T> schema = (StoreSchema<T>) Stores.byName(store);
+      StoreSchema<T> schema = store.get();
       return new WriterBuilder<>(out, new StoreWriteSupport<>(schema, metadata))
           .withCompressionCodec(CompressionCodecName.ZSTD)
           .withRowGroupSize(rowGroupBytes)

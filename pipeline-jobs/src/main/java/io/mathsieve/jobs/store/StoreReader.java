@@ -75,13 +75,18 @@ public final class StoreReader {
   /** Calls {@code sink} with every row of one file, reading only {@code columns} (all when null). */
   public static void readFile(StoreSchema<?> schema, InputFile file, Collection<String> columns, Consumer<StoreRow> sink)
       throws IOException {
-    try (ParquetReader<StoreRow> reader = new Builder(file, columns).build()) {
+    try (ParquetReader<StoreRow> reader = open(file, columns)) {
       for (StoreRow row; (row = reader.read()) != null; ) {
         sink.accept(row);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** A pull reader over one file's rows, reading only {@code columns} (all when null); rows are reused between reads. */
+  public static ParquetReader<StoreRow> open(InputFile file, Collection<String> columns) throws IOException {
+    return new Builder(file, columns).build();
   }
 
   private static final class Builder extends ParquetReader.Builder<StoreRow> {

@@ -17,9 +17,10 @@ public final class StoreSinks {
   private StoreSinks() {}
 
   /** Adds a sink writing {@code stream} to {@code dir}; {@code metadata} goes into each file footer. */
-  public static <T> void write(DataStream<T> stream, StoreSchema<T> schema, String dir, Map<String, String> metadata) {
+  public static <T> void write(DataStream<T> stream, StoreRef<T> store, String dir, Map<String, String> metadata) {
+    StoreSchema<T> schema = store.get();
     FileSink<T> sink =
-        FileSink.forBulkFormat(new Path(dir), StoreParquetWriter.factory(schema, metadata))
+        FileSink.forBulkFormat(new Path(dir), StoreParquetWriter.factory(store, metadata))
             .withBucketAssigner(new BasePathBucketAssigner<>())
             .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
             .build();

@@ -54,7 +54,8 @@ class ExtractJobITCase {
   }
 
   // The accounting invariant: every response record of the input is exactly one pages row or one
-  // rejections row, with the outcome the generator planned for it.
+  // rejections row, with the outcome the generator planned for it (including the planted URL and
+  // exact duplicates: the later fetch is kept, the original dropped).
   @Test
   void everyResponseRecordIsAPageOrARejection() throws Exception {
     Map<String, String> outcome = new HashMap<>();
@@ -69,11 +70,13 @@ class ExtractJobITCase {
     for (JsonNode m : manifest) {
       if (m.has("url")) {
         responses++;
-        assertThat(outcome.get(key(m.get("warc_file").asText(), m.get("offset").asLong()))).as(m.get("url").asText())
-            .isEqualTo(m.get("expect").asText());
+        String expected = m.has("expect_dedup") ? m.get("expect_dedup").asText() : m.get("expect").asText();
+        assertThat(outcome.get(key(m.get("warc_file").asText(), m.get("offset").asLong()))).as(m.get("url").asText()).isEqualTo(expected);
       }
     }
     assertThat(outcome).hasSize(responses);
+    assertThat(outcome.values()).filteredOn("dedup/url"::equals).hasSize(12);
+    assertThat(outcome.values()).filteredOn("dedup/exact"::equals).hasSize(12);
     assertThat(runJson.at("/accounting/balanced").asBoolean()).isTrue();
     assertThat(runJson.get("pages").asLong()).isEqualTo(outcome.values().stream().filter("page"::equals).count());
   }
