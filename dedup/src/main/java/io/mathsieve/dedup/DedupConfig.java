@@ -44,9 +44,13 @@ public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashC
   public static final List<ConfigOption<?>> OPTIONS = List.of(URL, STRIP_WWW, EXACT, BANDS, ROWS, NGRAM, SEED, MIN_SIMILARITY);
 
   public static DedupConfig from(Settings s) {
+    int bands = s.get(BANDS);
+    int rows = s.get(ROWS);
+    int ngram = s.get(NGRAM);
+    long seed = s.get(SEED);
     MinHashConfig mh;
     try {
-      mh = new MinHashConfig(s.get(BANDS), s.get(ROWS), s.get(NGRAM), s.get(SEED));
+      mh = new MinHashConfig(bands, rows, ngram, seed);
     } catch (IllegalArgumentException e) {
       throw new io.mathsieve.config.ConfigException("dedup.near: " + e.getMessage());
     }

@@ -169,8 +169,12 @@ final class PageFactory {
     TextForge.WordProblem p = TextForge.wordProblem(rng);
     out.append("<div class=\"qa\"><h1>").append(esc(title)).append("</h1><div class=\"question-body\"><p>")
         .append(esc(p.question())).append("</p></div><div class=\"answer-body\"><h3>Answer</h3><p>")
-        .append(esc(p.answer().replace(" #### ", " Final answer: "))).append("</p><p>Check: ")
-        .append(esc(MathForge.plainText(rng))).append("</p></div></div>");
+        .append(esc(p.answer().replace(" #### ", " Final answer: "))).append("</p><p>");
+    // A tutor's remarks in plain words, as on real homework sites.
+    for (TextForge.Part part : TextForge.mathParagraph(rng, rng.between(2, 4), 0.0, false, (r, d) -> null)) {
+      out.append(esc(((TextForge.Text) part).text()));
+    }
+    out.append("</p><p>Check: ").append(esc(MathForge.plainText(rng))).append("</p></div></div>");
   }
 
   private void shop(StringBuilder out, String title) {

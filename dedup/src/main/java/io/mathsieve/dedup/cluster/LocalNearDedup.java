@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Near-duplicate clusters of a collection held in memory: sketch, bucket by band key, link each
- * bucket's members to its smallest id when their signatures agree on at least {@code minSimilarity}
- * of the rows, then take connected components. The reference the distributed job is checked
+ * bucket's members to its smallest id when their 8-bit signature sketches estimate a Jaccard
+ * similarity of at least {@code minSimilarity}, then take connected components. The reference the distributed job is checked
  * against, and the tool for small collections.
  */
 public final class LocalNearDedup {
@@ -20,13 +20,13 @@ public final class LocalNearDedup {
   /** Each document's cluster, named by the smallest id in it; documents without words are alone. */
   public static Map<String, String> clusters(Map<String, String> textsById, MinHashConfig config, double minSimilarity) {
     NearDupSketcher sketcher = new NearDupSketcher(config);
-    Map<String, long[]> signatures = new HashMap<>();
+    Map<String, byte[]> signatures = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     UnionFind<String> uf = new UnionFind<>();
     textsById.keySet().stream().sorted().forEach(id -> {
       uf.add(id);
       if (sketcher.sketch(textsById.get(id))) {
-        signatures.put(id, sketcher.signature().clone());
+        signatures.put(id, MinHasher.lowBits(sketcher.signature()));
         for (long key : sketcher.bandKeys()) {
           buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
         }

@@ -58,6 +58,33 @@ public final class MinHasher {
     return out;
   }
 
+  /**
+   * A compact sketch of a signature for verifying candidate pairs: the lowest 8 bits of each minimum
+   * (b-bit MinHash). {@link #estimatedJaccard(byte[], byte[])} corrects for chance agreement.
+   */
+  public static byte[] lowBits(long[] signature) {
+    byte[] out = new byte[signature.length];
+    for (int i = 0; i < signature.length; i++) {
+      out[i] = (byte) signature[i];
+    }
+    return out;
+  }
+
+  /**
+   * The Jaccard similarity estimated from two 8-bit sketches: rows agree by chance with probability
+   * 1/256 even for unrelated documents, so {@code (agree - 1/256) / (1 - 1/256)}, floored at 0.
+   */
+  public static double estimatedJaccard(byte[] a, byte[] b) {
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    double p = (double) same / a.length;
+    return Math.max(0, (p - 1.0 / 256) / (1 - 1.0 / 256));
+  }
+
   /** The estimated Jaccard similarity of two documents: the share of permutations whose minima agree. */
   public static double estimatedJaccard(long[] sigA, long[] sigB) {
     int same = 0;

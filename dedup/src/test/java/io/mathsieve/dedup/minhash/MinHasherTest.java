@@ -41,6 +41,13 @@ class MinHasherTest {
     SplittableRandom r = new SplittableRandom(7);
     long[][] pair = pair(r, 300, 0.6);
     assertThat(MinHasher.estimatedJaccard(h.signature(pair[0]), h.signature(pair[1]))).isBetween(0.45, 0.75);
+    // 8-bit sketches estimate it too, corrected for chance agreement; unrelated sets estimate near 0.
+    long[] sa = h.signature(pair[0]);
+    long[] sb = h.signature(pair[1]);
+    assertThat(MinHasher.estimatedJaccard(MinHasher.lowBits(sa), MinHasher.lowBits(sb))).isBetween(0.45, 0.75);
+    long[][] unrelated = pair(r, 300, 0.0);
+    assertThat(MinHasher.estimatedJaccard(MinHasher.lowBits(h.signature(unrelated[0])), MinHasher.lowBits(h.signature(unrelated[1]))))
+        .isLessThan(0.05);
   }
 
   // The LSH catch rate over pairs of controlled Jaccard similarity follows the theoretical S-curve

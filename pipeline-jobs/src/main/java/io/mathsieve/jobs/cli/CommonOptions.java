@@ -30,6 +30,11 @@ public final class CommonOptions {
 
   /** The config from the file and the flags, checked: unknown keys and bad values are user errors. */
   MathsieveConfig config() {
+    return MathsieveConfig.from(settings());
+  }
+
+  /** The raw settings from the file and the flags, before checking. */
+  Settings settings() {
     Settings s = Settings.empty();
     if (configFile != null) {
       if (!Files.isRegularFile(configFile)) {
@@ -37,8 +42,7 @@ public final class CommonOptions {
       }
       s = Settings.read(configFile);
     }
-    s = s.overriddenBy(Settings.fromFlags(overrides));
-    return MathsieveConfig.from(s);
+    return s.overriddenBy(Settings.fromFlags(overrides));
   }
 
   int parallelism() {

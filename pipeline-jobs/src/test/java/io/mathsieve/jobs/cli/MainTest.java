@@ -86,6 +86,17 @@ class MainTest {
   }
 
   @Test
+  void dedupWithoutPagesStore() throws Exception {
+    Files.createDirectories(dir.resolve("run"));
+    Result r = run("dedup", "--input", dir.resolve("run").toString(), "--output", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo("mathsieve: input " + dir.resolve("run") + " has no pages store (expected " + dir.resolve("run/pages") + "); run extract first");
+    Result bad = run("dedup", "--input", dir.resolve("run").toString(), "--output", dir.resolve("out").toString(), "--bands", "0");
+    assertThat(bad.err().strip()).isEqualTo("mathsieve: --bands: dedup.near.bands = '0' must be between 1 and 1024");
+  }
+
+  @Test
   void unknownOptionAndCommand() {
     assertThat(run("extract", "--inptu", "x").code()).isEqualTo(2);
     Result r = run("frobnicate");

@@ -1,5 +1,6 @@
 package io.mathsieve.schemas.store;
 
+import io.mathsieve.schemas.ClusterMember;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
@@ -94,9 +95,22 @@ public final class Stores {
                       r.string("warc_file"), r.int64("response"), r.int64("request"), r.int64("metadata"), r.int64("warcinfo"),
                       r.int64("revisit"), r.int64("other"), r.int64("corrupt"), 0));
 
+  /** One row per document in a near-duplicate cluster of two or more. */
+  public static final StoreSchema<ClusterMember> CLUSTERS =
+      StoreSchema.<ClusterMember>builder(
+              "clusters", 1,
+              "Near-duplicate clusters (MinHash LSH): one row per document in a cluster of two or more. Exactly one row per cluster has "
+                  + "`kept` true; the others are `dedup/near` rejections.")
+          .string("doc_id", "The document.", ClusterMember::docId)
+          .string("cluster_id", "The cluster: the smallest doc id in it.", ClusterMember::clusterId)
+          .int32("cluster_size", "Documents in the cluster.", ClusterMember::clusterSize)
+          .bool("kept", "Whether this document is the one kept (highest math score, then earliest fetch, then smallest id).", ClusterMember::kept)
+          .string("kept_doc_id", "The cluster's kept document.", ClusterMember::keptDocId)
+          .build(r -> new ClusterMember(r.string("doc_id"), r.string("cluster_id"), r.int32("cluster_size"), r.bool("kept"), r.string("kept_doc_id")));
+
   /** Every store, in data-flow order. */
   public static List<StoreSchema<?>> all() {
-    return List.of(FILES, PAGES, REJECTIONS);
+    return List.of(FILES, PAGES, CLUSTERS, REJECTIONS);
   }
 
   /** The store called {@code name}; an unknown name is a programming error. */

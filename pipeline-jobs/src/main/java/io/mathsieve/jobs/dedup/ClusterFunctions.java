@@ -1,0 +1,164 @@
+package io.mathsieve.jobs.dedup;
+
+import io.mathsieve.dedup.DedupReason;
+import io.mathsieve.dedup.DuplicateOrder;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Decision;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Member;
+import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.schemas.ClusterMember;
+import io.mathsieve.schemas.Rejection;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/** From converged stars to decisions, and from decisions to kept rows and rejections. */
+final class ClusterFunctions {
+  private ClusterFunctions() {}
+
+  /** Joins a node's cluster (if any) with its info: a member of its cluster, keyed by the cluster's root. */
+  static final class MemberJoin extends KeyedCoProcessFunction<Long, Assignment, NodeInfo, Member> {
+    private transient ValueState<Long> root;
+    private transient ValueState<NodeInfo> info;
+
+    @Override
+    public void open(OpenContext context) {
+      root = getRuntimeContext().getState(new ValueStateDescriptor<>("root", Types.LONG));
+      info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", TypeInformation.of(NodeInfo.class)));
+    }
+
+    @Override
+    public void processElement1(Assignment a, Context ctx, Collector<Member> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      Long r = root.value();
+      root.update(r == null ? a.root() : Math.min(r, a.root()));
+    }
+
+    @Override
+    public void processElement2(NodeInfo n, Context ctx, Collector<Member> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      info.update(n);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Member> out) throws Exception {
+      Long r = root.value();
+      NodeInfo n = info.value();
+      if (r != null && n != null) {
+        out.collect(new Member(r, n.node(), n.docId(), n.score(), n.fetchMillis()));
+      }
+      root.clear();
+      info.clear();
+    }
+  }
+
+  /** One cluster: keeps the member with the highest score, then the earliest fetch, then the smallest id. */
+  static final class Decide extends EndOfKeyFunction<Long, Member, Decision> {
+    private transient ListState<Member> members;
+
+    @Override
+    public void open(OpenContext context) {
+      members = getRuntimeContext().getListState(new ListStateDescriptor<>("members", TypeInformation.of(Member.class)));
+    }
+
+    @Override
+    public void processElement(Member m, Context ctx, Collector<Decision> out) throws Exception {
+      if (!members.get().iterator().hasNext()) {
+        atEndOfKey(ctx);
+      }
+      members.add(m);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Decision> out) throws Exception {
+      List<Member> all = new ArrayList<>();
+      members.get().forEach(all::add);
+      members.clear();
+      Member keep = all.get(0);
+      String clusterId = keep.docId();
+      for (Member m : all) {
+        if (DuplicateOrder.nearKeepOrder(m.score(), m.fetchMillis(), m.docId(), keep.score(), keep.fetchMillis(), keep.docId()) < 0) {
+          keep = m;
+        }
+        if (m.docId().compareTo(clusterId) < 0) {
+          clusterId = m.docId();
+        }
+      }
+      for (Member m : all) {
+        out.collect(new Decision(m.node(), m.docId(), clusterId, all.size(), keep.docId()));
+      }
+    }
+  }
+
+  /** Applies decisions to full rows: kept rows pass, the others become {@code dedup/near} rejections. */
+  static final class Apply<T> extends KeyedCoProcessFunction<Long, T, Decision, T> {
+    static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
+    static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
+
+    private final NearDedupAdapter<T> adapter;
+    private final TypeInformation<T> type;
+    private transient ListState<T> rows;
+    private transient ValueState<Decision> decision;
+    private transient StageCounters counters;
+
+    Apply(NearDedupAdapter<T> adapter, TypeInformation<T> type) {
+      this.adapter = adapter;
+      this.type = type;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      rows = getRuntimeContext().getListState(new ListStateDescriptor<>("rows", type));
+      decision = getRuntimeContext().getState(new ValueStateDescriptor<>("decision", TypeInformation.of(Decision.class)));
+      counters = new StageCounters(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement1(T row, Context ctx, Collector<T> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      rows.add(row);
+    }
+
+    @Override
+    public void processElement2(Decision d, Context ctx, Collector<T> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      decision.update(d);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
+      Decision d = decision.value();
+      for (T row : rows.get()) {
+        String id = adapter.docId(row);
+        if (d == null || !d.docId().equals(id)) {
+          counters.inc("dedup.near.forwarded");
+          out.collect(row); // not in any cluster (or a 64-bit node collision, kept to be safe)
+          continue;
+        }
+        boolean kept = d.keptDocId().equals(id);
+        ctx.output(CLUSTERS, new ClusterMember(id, d.clusterId(), d.clusterSize(), kept, d.keptDocId()));
+        if (kept) {
+          counters.inc("dedup.near.forwarded");
+          out.collect(row);
+        } else {
+          Rejection r = adapter.reject(row, DedupReason.NEAR,
+              "near-duplicate of " + d.keptDocId() + " (cluster " + d.clusterId() + " of " + d.clusterSize() + ")");
+          counters.dropped(r);
+          ctx.output(REJECTIONS, r);
+        }
+      }
+      rows.clear();
+      decision.clear();
+    }
+  }
+}

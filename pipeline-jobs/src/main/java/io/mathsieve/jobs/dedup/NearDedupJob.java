@@ -1,0 +1,206 @@
+package io.mathsieve.jobs.dedup;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.dedup.DedupConfig;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
+import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Decision;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Member;
+import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.OutputDirectory;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.jobs.store.StoreRef;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.ClusterMember;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+
+/**
+ * MinHash LSH near-dedup of a store, as a few bounded Flink jobs:
+ *
+ * <ol>
+ *   <li>sketch: each document's signature gives one membership per LSH band; each bucket links its
+ *       members to its smallest one when their 8-bit signature sketches agree enough (a star per
+ *       bucket, k-1 edges for k members);
+ *   <li>components: Large-Star / Small-Star rounds ({@link StarFunctions}) until every component is
+ *       a star around its smallest node, each round one distributed job;
+ *   <li>resolve: each cluster keeps its highest-scoring member (then earliest fetch, smallest id);
+ *       the rest become {@code dedup/near} rejections naming the kept document.
+ * </ol>
+ *
+ * Writes {@code OUT/<store>} (kept rows, same schema as the input), {@code OUT/clusters},
+ * {@code OUT/rejections} and {@code OUT/dedup.json} (the setting, its S-curve, the counts).
+ */
+public final class NearDedupJob {
+  /** Upper bound on component rounds; real clusters converge in a handful (O(log n)). */
+  static final int MAX_ROUNDS = 40;
+
+  private NearDedupJob() {}
+
+  /** What a run did. */
+  public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
+
+  public static <T> Result run(
+      StoreRef<T> store, Class<T> type, NearDedupAdapter<T> adapter, Path input, Path output, DedupConfig config, int parallelism, boolean overwrite)
+      throws Exception {
+    String storeName = store.get().name();
+    OutputDirectory.prepare(output, overwrite, List.of(storeName, "clusters", "rejections", "dedup.json", ".work"));
+    Instant started = Instant.now();
+    Path work = output.resolve(".work");
+    TypeInformation<T> typeInfo = TypeInformation.of(type);
+
+    // 1. Sketch and bucket: candidate edges, and every document's node info.
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
+        .uid("read-" + storeName);
+    SingleOutputStreamOperator<BandMember> members =
+        rows.process(new SketchFunction<>(config.minHash(), adapter), TypeInformation.of(BandMember.class)).name("sketch").uid("sketch");
+    DataStream<Edge> edges = members.keyBy(BandMember::bucket, Types.LONG).process(new BucketFunction(config.minSimilarity()), TypeInformation.of(Edge.class))
+        .name("lsh-buckets").uid("lsh-buckets");
+    StoreSinks.write(edges, () -> WorkStores.EDGES, work.resolve("edges-0").toString(), Map.of());
+    StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, work.resolve("nodes").toString(), Map.of());
+    JobExecutionResult sketch = env.execute("mathsieve near-dedup: sketch");
+
+    // 2. Connected components.
+    int round = 0;
+    Path current = work.resolve("edges-0");
+    while (hasRows(current)) {
+      if (round == MAX_ROUNDS) {
+        throw new IllegalStateException("near-dedup components did not converge in " + MAX_ROUNDS + " rounds");
+      }
+      Path next = work.resolve("edges-" + (round + 1));
+      long notStar = componentsRound(current, next, parallelism);
+      current = next;
+      round++;
+      if (notStar == 0) {
+        break;
+      }
+    }
+
+    // 3. Resolve clusters and write the outputs.
+    StreamExecutionEnvironment env3 = ExtractJob.environment(parallelism);
+    DataStream<Assignment> assignments = env3.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, current.toString(), null),
+            WatermarkStrategy.noWatermarks(), "read-stars").uid("read-stars")
+        .flatMap((FlatMapFunction<Edge, Assignment>) (e, out) -> {
+          out.collect(new Assignment(Math.max(e.a(), e.b()), Math.min(e.a(), e.b())));
+          out.collect(new Assignment(Math.min(e.a(), e.b()), Math.min(e.a(), e.b())));
+        }, TypeInformation.of(Assignment.class)).name("assign").uid("assign");
+    if (!hasRows(current)) {
+      assignments = env3.fromData(Assignment.class, new Assignment(Long.MIN_VALUE, Long.MIN_VALUE)).filter(a -> false).name("no-clusters");
+    }
+    DataStream<NodeInfo> nodes = env3.fromSource(StoreSource.of(() -> WorkStores.NODES, NodeInfo.class, work.resolve("nodes").toString(), null),
+        WatermarkStrategy.noWatermarks(), "read-nodes").uid("read-nodes");
+    DataStream<Member> clustered = assignments.keyBy(Assignment::node, Types.LONG).connect(nodes.keyBy(NodeInfo::node, Types.LONG))
+        .process(new ClusterFunctions.MemberJoin(), TypeInformation.of(Member.class)).name("members").uid("members");
+    DataStream<Decision> decisions = clustered.keyBy(Member::root, Types.LONG).process(new ClusterFunctions.Decide(), TypeInformation.of(Decision.class))
+        .name("decide").uid("decide");
+    DataStream<T> full = env3.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "reread-" + storeName)
+        .uid("reread-" + storeName);
+    SingleOutputStreamOperator<T> kept = full.keyBy(r -> NearDedupRecords.node(adapter.docId(r)), Types.LONG)
+        .connect(decisions.keyBy(Decision::node, Types.LONG))
+        .process(new ClusterFunctions.Apply<>(adapter, typeInfo), typeInfo).name("apply").uid("apply");
+    StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
+    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.CLUSTERS), () -> Stores.CLUSTERS, output.resolve("clusters").toString(), Map.of());
+    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
+    JobExecutionResult resolve = env3.execute("mathsieve near-dedup: resolve");
+
+    Map<String, Object> acc = resolve.getAllAccumulatorResults();
+    long total = RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.total");
+    long forwarded = RunSummary.get(acc, "dedup.near.forwarded");
+    long dropped = RunSummary.get(acc, StageCounters.DROPPED + "dedup/near");
+    long clusters = StoreReader.readAll(Stores.CLUSTERS, new org.apache.flink.core.fs.Path(output.resolve("clusters").toUri())).stream()
+        .filter(ClusterMember::kept).count();
+    RunSummary summary = new RunSummary("dedup");
+    ObjectNode root = summary.root();
+    root.put("input", input.toString());
+    root.put("output", output.toString());
+    root.put("started", started.toString());
+    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    root.put("setting", config.minHash().describe());
+    ObjectNode curve = root.putObject("catch_probability");
+    for (double j : new double[] {0.5, 0.7, 0.8, 0.9}) {
+      curve.put(String.valueOf(j), Math.round(config.minHash().catchProbability(j) * 1000) / 1000.0);
+    }
+    root.put("threshold", Math.round(config.minHash().threshold() * 1000) / 1000.0);
+    root.put("min_similarity", config.minSimilarity());
+    root.put("rows", total);
+    root.put("kept", forwarded);
+    root.put("dropped_near_duplicates", dropped);
+    root.put("clusters", clusters);
+    root.put("candidate_links", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.candidate_pairs")); // pair x band
+    root.put("pairs_below_similarity", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_similarity"));
+    root.put("component_rounds", round);
+    ObjectNode cfg = root.putObject("config");
+    config.values().forEach(cfg::put);
+    root.put("config_fingerprint", config.fingerprint());
+    summary.write(output.resolve("dedup.json"));
+    deleteWork(work);
+    return new Result(summary, total, forwarded, clusters, round);
+  }
+
+  /** One Large-Star + Small-Star round; returns how many nodes are not yet in a star. */
+  static long componentsRound(Path in, Path out, int parallelism) throws Exception {
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    DataStream<Edge> edges = env.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, in.toString(), null),
+        WatermarkStrategy.noWatermarks(), "read-edges").uid("read-edges");
+    DataStream<Edge> large = bothWays(edges, "large").keyBy(Edge::a, Types.LONG)
+        .process(new StarFunctions.LargeStar(), TypeInformation.of(Edge.class)).name("large-star").uid("large-star");
+    DataStream<Edge> small = bothWays(large, "small").keyBy(Edge::a, Types.LONG)
+        .process(new StarFunctions.SmallStar(), TypeInformation.of(Edge.class)).name("small-star").uid("small-star");
+    DataStream<Edge> checked = bothWays(small, "check").keyBy(Edge::a, Types.LONG)
+        .process(new StarFunctions.StarCheck(), TypeInformation.of(Edge.class)).name("star-check").uid("star-check");
+    StoreSinks.write(checked, () -> WorkStores.EDGES, out.toString(), Map.of());
+    JobExecutionResult r = env.execute("mathsieve near-dedup: components");
+    return RunSummary.get(r.getAllAccumulatorResults(), StarFunctions.NOT_STAR);
+  }
+
+  private static DataStream<Edge> bothWays(DataStream<Edge> edges, String name) {
+    return edges.flatMap((FlatMapFunction<Edge, Edge>) (e, out) -> {
+      out.collect(e);
+      out.collect(new Edge(e.b(), e.a()));
+    }, TypeInformation.of(Edge.class)).name("both-ways-" + name).uid("both-ways-" + name);
+  }
+
+  private static boolean hasRows(Path store) throws java.io.IOException {
+    for (org.apache.flink.core.fs.Path f : StoreReader.files(new org.apache.flink.core.fs.Path(store.toUri()))) {
+      if (Files.size(Path.of(f.toUri())) > 0) {
+        long[] n = {0};
+        StoreReader.readFile(WorkStores.EDGES, new io.mathsieve.jobs.store.FlinkInputFile(f), List.of("a"), row -> n[0]++);
+        if (n[0] > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void deleteWork(Path work) throws java.io.IOException {
+    if (Files.exists(work)) {
+      try (var walk = Files.walk(work)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+}

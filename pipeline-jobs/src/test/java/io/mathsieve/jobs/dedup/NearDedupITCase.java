@@ -1,0 +1,156 @@
+package io.mathsieve.jobs.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mathsieve.dedup.DedupConfig;
+import io.mathsieve.dedup.cluster.LocalNearDedup;
+import io.mathsieve.dedup.cluster.UnionFind;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.source.InputResolver;
+import io.mathsieve.jobs.store.StoreParquetWriter;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.samples.SampleGenerator;
+import io.mathsieve.schemas.ClusterMember;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Near-dedup on a MiniCluster: planted near-copies in generated samples, and components of hard graphs. */
+class NearDedupITCase {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @TempDir Path dir;
+
+  static org.apache.flink.core.fs.Path flink(Path p) {
+    return new org.apache.flink.core.fs.Path(p.toUri());
+  }
+
+  // Over the generated samples (URL and exact dedup already done by extract): every planted
+  // near-copy (2% of words changed, fetched later) is dropped as dedup/near naming its original, and
+  // the clusters (planted or not: short templated pages can be near-duplicates too) equal the
+  // in-memory reference's.
+  @Test
+  void plantedNearDuplicatesAreRemoved() throws Exception {
+    SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
+    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
+    DedupConfig config = DedupConfig.defaults();
+    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
+        dir.resolve("d"), config, 2, false);
+
+    Map<String, String> plantedOf = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(dir.resolve("samples/manifest.jsonl"))) {
+      JsonNode m = json.readTree(line);
+      if ("near_dup".equals(m.at("/planted/kind").asText())) {
+        plantedOf.put(m.get("url").asText(), m.at("/planted/of").asText());
+      }
+    }
+    assertThat(plantedOf).hasSize(12);
+    List<TextDocument> pages = StoreReader.readAll(Stores.PAGES, flink(dir.resolve("x/pages")));
+    Map<String, String> urlOf = pages.stream().collect(Collectors.toMap(TextDocument::docId, TextDocument::url));
+    List<Rejection> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("d/rejections")));
+    Map<String, String> droppedUrls = new HashMap<>();
+    for (Rejection x : dropped) {
+      assertThat(x.key()).isEqualTo("dedup/near");
+      String keptId = x.detail().substring("near-duplicate of ".length(), "near-duplicate of ".length() + 32);
+      droppedUrls.put(x.url(), urlOf.get(keptId));
+    }
+    assertThat(droppedUrls).containsAllEntriesOf(plantedOf);
+    assertThat(droppedUrls.size()).as("unplanted near-duplicates").isLessThanOrEqualTo(plantedOf.size() + 3);
+    assertThat(r.kept()).isEqualTo(pages.size() - dropped.size());
+    assertThat(StoreReader.readAll(Stores.PAGES, flink(dir.resolve("d/pages")))).hasSize(pages.size() - dropped.size());
+
+    // Same clusters as the in-memory reference.
+    Map<String, String> texts = pages.stream().collect(Collectors.toMap(TextDocument::docId, TextDocument::text));
+    Map<String, String> reference = LocalNearDedup.clusters(texts, config.minHash(), config.minSimilarity());
+    Map<String, Set<String>> refClusters = new HashMap<>();
+    reference.forEach((doc, c) -> refClusters.computeIfAbsent(c, k -> new HashSet<>()).add(doc));
+    Set<Set<String>> expected = refClusters.values().stream().filter(s -> s.size() > 1).collect(Collectors.toSet());
+    Map<String, Set<String>> got = new HashMap<>();
+    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, flink(dir.resolve("d/clusters")))) {
+      got.computeIfAbsent(m.clusterId(), k -> new HashSet<>()).add(m.docId());
+    }
+    assertThat(new HashSet<>(got.values())).isEqualTo(expected);
+    JsonNode summary = json.readTree(dir.resolve("d/dedup.json").toFile());
+    assertThat(summary.get("setting").asText()).contains("threshold 0.719");
+    assertThat(summary.at("/catch_probability/0.8").asDouble()).isEqualTo(0.924);
+    assertThat(Files.exists(dir.resolve("d/.work"))).isFalse();
+  }
+
+  // Components of graphs that are hard for label propagation (long chains, a big star, many small
+  // pieces, edges in random order) equal union-find's, after a few distributed rounds.
+  @Test
+  void componentsMatchUnionFind() throws Exception {
+    SplittableRandom r = new SplittableRandom(11);
+    List<Edge> edges = new ArrayList<>();
+    UnionFind<Long> uf = new UnionFind<>();
+    long base = 1_000;
+    for (int i = 0; i < 300; i++) { // a chain 1000-1001-...-1300, numbered backwards half the way
+      long a = base + i;
+      long b = base + i + 1;
+      edges.add(i % 2 == 0 ? new Edge(a, b) : new Edge(b, a));
+    }
+    for (int i = 1; i <= 200; i++) { // a star around 50
+      edges.add(new Edge(5_000 + i, 50));
+    }
+    for (int i = 0; i < 400; i++) { // random small pieces
+      long a = 10_000 + r.nextInt(600);
+      long b = 10_000 + r.nextInt(600);
+      edges.add(new Edge(a, b));
+    }
+    edges.add(new Edge(Long.MIN_VALUE + 5, Long.MAX_VALUE - 5)); // extreme ids
+    java.util.Collections.shuffle(edges, new java.util.Random(3));
+    for (Edge e : edges) {
+      uf.union(e.a(), e.b());
+    }
+    Path in = dir.resolve("edges-0");
+    Files.createDirectories(in);
+    try (ParquetWriter<Edge> w = StoreParquetWriter.open(WorkStores.EDGES, new LocalOutputFile(in.resolve("part-0.parquet")), Map.of())) {
+      for (Edge e : edges) {
+        w.write(e);
+      }
+    }
+    Path current = in;
+    int rounds = 0;
+    long notStar;
+    do {
+      Path next = dir.resolve("edges-" + (++rounds));
+      notStar = NearDedupJob.componentsRound(current, next, 2);
+      current = next;
+    } while (notStar > 0 && rounds < NearDedupJob.MAX_ROUNDS);
+    assertThat(notStar).isZero();
+    assertThat(rounds).isLessThan(15);
+    Map<Long, Long> got = new HashMap<>();
+    for (Edge e : StoreReader.readAll(WorkStores.EDGES, flink(current))) {
+      long centre = Math.min(e.a(), e.b());
+      got.put(Math.max(e.a(), e.b()), centre);
+      got.put(centre, centre);
+    }
+    Map<Long, Long> expected = uf.components();
+    expected.entrySet().removeIf(en -> !got.containsKey(en.getKey()) && en.getValue().equals(en.getKey()));
+    assertThat(got).isEqualTo(expected);
+  }
+}
