@@ -1,0 +1,2 @@
+/** Benchmark test sets in their published formats. */
+package io.mathsieve.decontam.benchmarks;

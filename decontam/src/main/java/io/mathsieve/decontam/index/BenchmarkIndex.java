@@ -1,0 +1,307 @@
+package io.mathsieve.decontam.index;
+
+import io.mathsieve.decontam.DecontamConfig;
+import io.mathsieve.decontam.DecontamReason;
+import io.mathsieve.decontam.analysis.DecontamAnalyzer;
+import io.mathsieve.decontam.benchmarks.BenchmarkItem;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The benchmark n-gram index (DeepSeekMath §2.1, after DeepSeek-Coder): every n-gram of every
+ * benchmark item (question, answer, and those spanning both), and the whole token sequence of
+ * items shorter than n but of at least {@code decontam.min-short-tokens} tokens. A document
+ * containing any indexed n-gram, or any short item's whole sequence, is contaminated.
+ *
+ * <pre>{@code
+ * BenchmarkIndex index = BenchmarkIndex.build(items, DecontamConfig.defaults());
+ * BenchmarkIndex.Match m = index.scanner().find(documentText);   // null when clean
+ * }</pre>
+ *
+ * <p>Built once and saved to a versioned file recording its n, the benchmarks and their counts;
+ * loaded once per process. N-grams are rolling 64-bit hashes of seeded token hashes in a primitive
+ * open-addressing map: no boxing, no token strings, O(1) work per token of a scanned document.
+ */
+public final class BenchmarkIndex {
+  private static final byte[] MAGIC = {'M', 'S', 'D', 'E', 'C', 'O', 'N', '1'};
+  static final int VERSION = 1;
+
+  /** What the index holds of one benchmark. */
+  public record BenchmarkInfo(String name, int items, int longItems, int shortItems, int skippedItems) {}
+
+  /** A contamination found in a document: the item, and where in the document's tokens. */
+  public record Match(DecontamReason reason, String benchmark, String itemId, int tokenFrom, int tokenTo) {}
+
+  private final int ngram;
+  private final int minShort;
+  private final List<BenchmarkInfo> benchmarks;
+  private final int[] itemBenchmark;
+  private final String[] itemIds;
+  private final LongIntHashMap ngrams;
+  private final LongIntHashMap[] shortByLength;
+  private final int[] shortLengths;
+
+  private BenchmarkIndex(int ngram, int minShort, List<BenchmarkInfo> benchmarks, int[] itemBenchmark, String[] itemIds,
+      LongIntHashMap ngrams, LongIntHashMap[] shortByLength) {
+    this.ngram = ngram;
+    this.minShort = minShort;
+    this.benchmarks = List.copyOf(benchmarks);
+    this.itemBenchmark = itemBenchmark;
+    this.itemIds = itemIds;
+    this.ngrams = ngrams;
+    this.shortByLength = shortByLength;
+    this.shortLengths = lengths(shortByLength);
+  }
+
+  /** Builds the index of {@code items}. */
+  public static BenchmarkIndex build(List<BenchmarkItem> items, DecontamConfig config) {
+    int n = config.ngram();
+    Map<String, Integer> benchmarkIndex = new LinkedHashMap<>();
+    Map<String, int[]> counts = new LinkedHashMap<>(); // items, long, short, skipped
+    int[] itemBenchmark = new int[items.size()];
+    String[] itemIds = new String[items.size()];
+    LongIntHashMap ngrams = new LongIntHashMap(items.size() * 64);
+    LongIntHashMap[] shorts = new LongIntHashMap[n];
+    TokenHashes tokens = new TokenHashes();
+    long powN = TokenHashes.power(n);
+    for (int i = 0; i < items.size(); i++) {
+      BenchmarkItem item = items.get(i);
+      int b = benchmarkIndex.computeIfAbsent(item.benchmark(), k -> benchmarkIndex.size());
+      int[] c = counts.computeIfAbsent(item.benchmark(), k -> new int[4]);
+      c[0]++;
+      itemBenchmark[i] = b;
+      itemIds[i] = item.id();
+      boolean indexed = false;
+      boolean isLong = false;
+      for (String text : item.texts()) {
+        int count = tokens.tokenize(text);
+        long[] h = tokens.hashes();
+        if (count >= n) {
+          long rolling = 0;
+          for (int t = 0; t < count; t++) {
+            rolling = rolling * TokenHashes.BASE + h[t];
+            if (t >= n) {
+              rolling -= h[t - n] * powN;
+            }
+            if (t >= n - 1) {
+              ngrams.putIfAbsent(rolling, i);
+            }
+          }
+          indexed = true;
+          isLong = true;
+        } else if (count >= config.minShortTokens()) {
+          if (shorts[count] == null) {
+            shorts[count] = new LongIntHashMap(64);
+          }
+          shorts[count].putIfAbsent(TokenHashes.window(h, 0, count), i);
+          indexed = true;
+        }
+      }
+      if (!indexed) {
+        c[3]++;
+      } else if (isLong) {
+        c[1]++;
+      } else {
+        c[2]++;
+      }
+    }
+    List<BenchmarkInfo> infos = new ArrayList<>();
+    counts.forEach((name, c) -> infos.add(new BenchmarkInfo(name, c[0], c[1], c[2], c[3])));
+    return new BenchmarkIndex(n, config.minShortTokens(), infos, itemBenchmark, itemIds, ngrams, shorts);
+  }
+
+  public int ngram() {
+    return ngram;
+  }
+
+  public List<BenchmarkInfo> benchmarks() {
+    return benchmarks;
+  }
+
+  /** Number of distinct n-grams indexed. */
+  public int ngramCount() {
+    return ngrams.size();
+  }
+
+  /** A scanner for one thread (it reuses its buffers). */
+  public Scanner scanner() {
+    return new Scanner();
+  }
+
+  /** Finds the first contamination in documents, one at a time. Not thread-safe. */
+  public final class Scanner {
+    private final TokenHashes tokens = new TokenHashes();
+    private final long powN = TokenHashes.power(ngram);
+    private final long[] rolling = new long[ngram];
+    private final long[] powers = new long[ngram];
+
+    Scanner() {
+      for (int l : shortLengths) {
+        powers[l] = TokenHashes.power(l);
+      }
+    }
+
+    /** The first benchmark n-gram (or short item) in {@code text}, or null when the text is clean. */
+    public Match find(String text) {
+      int count = tokens.tokenize(text);
+      long[] h = tokens.hashes();
+      long window = 0;
+      Arrays.fill(rolling, 0);
+      for (int t = 0; t < count; t++) {
+        window = window * TokenHashes.BASE + h[t];
+        if (t >= ngram) {
+          window -= h[t - ngram] * powN;
+        }
+        if (t >= ngram - 1) {
+          int item = ngrams.get(window);
+          if (item >= 0) {
+            return match(DecontamReason.NGRAM, item, t - ngram + 1, t + 1);
+          }
+        }
+        for (int l : shortLengths) {
+          long r = rolling[l] * TokenHashes.BASE + h[t];
+          if (t >= l) {
+            r -= h[t - l] * powers[l];
+          }
+          rolling[l] = r;
+          if (t >= l - 1) {
+            int item = shortByLength[l].get(r);
+            if (item >= 0) {
+              return match(DecontamReason.EXACT, item, t - l + 1, t + 1);
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    private Match match(DecontamReason reason, int item, int from, int to) {
+      return new Match(reason, benchmarks.get(itemBenchmark[item]).name(), itemIds[item], from, to);
+    }
+  }
+
+  /** The normalised tokens a match covers, for the audit. */
+  public static String matchedText(String text, Match m) {
+    List<String> t = DecontamAnalyzer.tokens(text);
+    return String.join(" ", t.subList(Math.min(m.tokenFrom(), t.size()), Math.min(m.tokenTo(), t.size())));
+  }
+
+  // ------------------------------------------------------------------------ persistence
+
+  /** Writes the index (gzip-compressed, versioned). */
+  public void write(OutputStream out) throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+    DataOutputStream d = new DataOutputStream(gzip);
+    d.write(MAGIC);
+    d.writeInt(VERSION);
+    d.writeInt(ngram);
+    d.writeInt(minShort);
+    d.writeInt(benchmarks.size());
+    for (BenchmarkInfo b : benchmarks) {
+      d.writeUTF(b.name());
+      d.writeInt(b.items());
+      d.writeInt(b.longItems());
+      d.writeInt(b.shortItems());
+      d.writeInt(b.skippedItems());
+    }
+    d.writeInt(itemIds.length);
+    for (int i = 0; i < itemIds.length; i++) {
+      d.writeInt(itemBenchmark[i]);
+      d.writeUTF(itemIds[i]);
+    }
+    writeMap(d, ngrams);
+    for (int l = 0; l < shortByLength.length; l++) {
+      d.writeBoolean(shortByLength[l] != null);
+      if (shortByLength[l] != null) {
+        writeMap(d, shortByLength[l]);
+      }
+    }
+    d.flush();
+    gzip.finish();
+  }
+
+  /** Reads an index written by {@link #write}; {@code source} names it in errors. */
+  public static BenchmarkIndex read(InputStream in, String source) throws IOException {
+    DataInputStream d;
+    try {
+      d = new DataInputStream(new GZIPInputStream(in, 1 << 16));
+    } catch (java.util.zip.ZipException e) {
+      throw new IllegalArgumentException(source + ": not a mathsieve benchmark index (expected a file written by decontam-index)");
+    }
+    byte[] magic = new byte[MAGIC.length];
+    try {
+      d.readFully(magic);
+    } catch (java.io.EOFException e) {
+      throw new IllegalArgumentException(source + ": not a mathsieve benchmark index (too short)");
+    }
+    if (!Arrays.equals(magic, MAGIC)) {
+      throw new IllegalArgumentException(source + ": not a mathsieve benchmark index (expected a file written by decontam-index)");
+    }
+    int version = d.readInt();
+    if (version != VERSION) {
+      throw new IllegalArgumentException(source + ": benchmark index version " + version + ", this build reads version " + VERSION
+          + "; rebuild it with decontam-index");
+    }
+    int n = d.readInt();
+    int minShort = d.readInt();
+    int nb = d.readInt();
+    List<BenchmarkInfo> infos = new ArrayList<>(nb);
+    for (int i = 0; i < nb; i++) {
+      infos.add(new BenchmarkInfo(d.readUTF(), d.readInt(), d.readInt(), d.readInt(), d.readInt()));
+    }
+    int ni = d.readInt();
+    int[] itemBenchmark = new int[ni];
+    String[] itemIds = new String[ni];
+    for (int i = 0; i < ni; i++) {
+      itemBenchmark[i] = d.readInt();
+      itemIds[i] = d.readUTF();
+    }
+    LongIntHashMap ngrams = readMap(d);
+    LongIntHashMap[] shorts = new LongIntHashMap[n];
+    for (int l = 0; l < n; l++) {
+      if (d.readBoolean()) {
+        shorts[l] = readMap(d);
+      }
+    }
+    return new BenchmarkIndex(n, minShort, infos, itemBenchmark, itemIds, ngrams, shorts);
+  }
+
+  private static void writeMap(DataOutputStream d, LongIntHashMap m) throws IOException {
+    d.writeInt(m.size());
+    IOException[] error = {null};
+    m.forEach((k, v) -> {
+      try {
+        d.writeLong(k);
+        d.writeInt(v);
+      } catch (IOException e) {
+        error[0] = e;
+      }
+    });
+    if (error[0] != null) {
+      throw error[0];
+    }
+  }
+
+  private static LongIntHashMap readMap(DataInputStream d) throws IOException {
+    int size = d.readInt();
+    LongIntHashMap m = new LongIntHashMap(size);
+    for (int i = 0; i < size; i++) {
+      m.putIfAbsent(d.readLong(), d.readInt());
+    }
+    return m;
+  }
+
+  private static int[] lengths(LongIntHashMap[] shorts) {
+    return java.util.stream.IntStream.range(0, shorts.length).filter(l -> shorts[l] != null).toArray();
+  }
+}
