@@ -132,6 +132,65 @@ final class Plants {
     return o.toByteArray();
   }
 
+  // ------------------------------------------------------------------------------ benchmark items
+
+  /**
+   * Pages that quote the fixture benchmarks: a question, a solution, an n-gram spanning question
+   * and answer, a short item whole, an item re-wrapped with a line break every few words, a Chinese
+   * item, a LaTeX item inside KaTeX markup; and a near miss (the same kind of problem, reworded)
+   * that must stay.
+   */
+  static void benchmarks(Rng rng, SampleGenerator gen, Consumer<Capture> sink) {
+    String host = "https://studyhelp.example.org/thread/";
+    FixtureBenchmarks.Gsm ducks = FixtureBenchmarks.GSM8K.get(0);
+    FixtureBenchmarks.Gsm robe = FixtureBenchmarks.GSM8K.get(1);
+    FixtureBenchmarks.Gsm sprints = FixtureBenchmarks.GSM8K.get(3);
+    FixtureBenchmarks.MathItem asymptotes = FixtureBenchmarks.MATH.get(0);
+    FixtureBenchmarks.MathItem ellipse = FixtureBenchmarks.MATH.get(2);
+    String sprintsAnswer = sprints.answer().replaceAll("<<[^<>]*>>", "");
+    plant(rng, gen, sink, host + "duck-eggs", "gsm8k", "test.jsonl:1", "question", "decontam/ngram", "en",
+        "<p>Can someone check my homework? " + esc(ducks.question()) + " I got 18 but I am not sure.</p>");
+    plant(rng, gen, sink, host + "asymptotes-solution", "math", "test.jsonl:1", "solution", "decontam/ngram", "en",
+        "<p>Here is how I would write it up. " + esc(asymptotes.solution()) + "</p>");
+    plant(rng, gen, sink, host + "sprints", "gsm8k", "test.jsonl:4", "spanning", "decontam/ngram", "en",
+        "<p>The last line of the problem was: How many total meters does he run a week? " + esc(sprintsAnswer.substring(0, sprintsAnswer.indexOf('\n')))
+            + " is how the book starts.</p>");
+    plant(rng, gen, sink, host + "quick-quiz", "arith", "test.jsonl:1", "short", "decontam/exact", "en",
+        "<p>Warm-up question from class: What is 17 times 23? The answer we got was 391, then we moved on.</p>");
+    StringBuilder wrapped = new StringBuilder("<p>");
+    String[] words = (robe.question() + " " + robe.answer().replaceAll("<<[^<>]*>>", "")).split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      wrapped.append(esc(words[i])).append(i % 4 == 3 ? "<br>\n" : " ");
+    }
+    plant(rng, gen, sink, host + "robe-rewrapped", "gsm8k", "test.jsonl:2", "rewrapped", "decontam/ngram", "en", wrapped.append("</p>").toString());
+    plant(rng, gen, sink, "https://shuxue.example.cn/timu/cmath-plant.html", "cmath", "test.jsonl:1", "chinese", "decontam/ngram", "zh",
+        "<p>今天的作业：" + FixtureBenchmarks.CMATH.get(0).question() + "请写出算式。</p>");
+    plant(rng, gen, sink, host + "coat-reworded", "gsm8k", "test.jsonl:2", "near_miss", "page", "en",
+        "<p>A coat needs 3 rolls of red cloth and twice that much yellow cloth. Altogether, how many rolls does one coat use up?</p>");
+    String katex = MathMarkup.KATEX.render(new TextForge.FormulaSlot("x^2 + 4y^2 = 400.", null, true), rng).html();
+    plant(rng, gen, sink, host + "ellipse-foci", "math", "test.jsonl:3", "latex", "decontam/ngram", "en",
+        "<p>Find the distance between the foci of the ellipse " + katex + "</p><p>I tried completing the square but that did not help.</p>");
+  }
+
+  private static void plant(Rng rng, SampleGenerator gen, Consumer<Capture> sink, String url, String benchmark, String item, String how,
+      String expectDecontam, String lang, String planted) {
+    Page p = PageFactory.build(rng, "Study Help", Layout.FORUM, Topic.ALGEBRA, List.of(MathMarkup.DELIMITED), true, lang, planted);
+    Map<String, Object> m = SampleGenerator.manifest(url, url.replaceFirst("^https?://([^/]+).*$", "$1"), "FORUM", true, lang, p.expectedFormulas(), "page");
+    m.put("formulas_exact", false);
+    m.put("expect_decontam", expectDecontam);
+    Map<String, Object> plantedInfo = new LinkedHashMap<>();
+    plantedInfo.put("kind", "benchmark");
+    plantedInfo.put("benchmark", benchmark);
+    plantedInfo.put("item", item);
+    plantedInfo.put("how", how);
+    m.put("planted", plantedInfo);
+    sink.accept(gen.capture(rng, url, utf8(p.html()), "text/html; charset=utf-8", 200, m));
+  }
+
+  private static String esc(String s) {
+    return MathMarkup.escapeText(s);
+  }
+
   // ------------------------------------------------------------------------------ broken and odd records
 
   static void broken(Rng rng, long maxBodyBytes, SampleGenerator gen, Consumer<Capture> sink) {

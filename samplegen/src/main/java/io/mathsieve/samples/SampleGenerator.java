@@ -157,6 +157,8 @@ public final class SampleGenerator {
     captures.addAll(originals);
     Plants.dedup(rng.fork("dedup"), originals, captures::add);
     Plants.broken(rng.fork("broken"), options.maxBodyBytes(), this, captures::add);
+    Plants.benchmarks(rng.fork("benchmarks"), this, captures::add);
+    FixtureBenchmarks.write(outDir.resolve("benchmarks"));
     return write(outDir);
   }
 

@@ -165,6 +165,7 @@ public final class BenchmarkLoader {
         optional = format.optional();
       }
       List<String> parts = new ArrayList<>();
+      List<String> requiredParts = new ArrayList<>();
       for (String f : required) {
         String v = value(record, f);
         if (v == null || v.isBlank()) {
@@ -172,6 +173,7 @@ public final class BenchmarkLoader {
               + String.join(", ", required) : "--field " + String.join(" --field ", userFields)) + "), got fields " + fieldNames(record));
         }
         parts.add(v);
+        requiredParts.add(v);
       }
       for (String f : optional) {
         String v = value(record, f);
@@ -182,10 +184,19 @@ public final class BenchmarkLoader {
       if (parts.isEmpty()) {
         throw new BenchmarkFileException(where + ": no text in any of the fields " + optional);
       }
-      String text = String.join("\n", parts);
-      List<String> texts = new ArrayList<>(List.of(text));
-      if (format == BenchmarkFormat.GSM8K && CALCULATOR.matcher(text).find()) {
-        texts.add(CALCULATOR.matcher(text).replaceAll(""));
+      // The joined text (n-grams spanning fields), and each required field alone (so that a short
+      // question is matched whole even when its answer is long).
+      List<String> texts = new ArrayList<>();
+      texts.add(String.join("\n", parts));
+      if (parts.size() > 1) {
+        texts.addAll(requiredParts);
+      }
+      if (format == BenchmarkFormat.GSM8K) {
+        for (String t : List.copyOf(texts)) {
+          if (CALCULATOR.matcher(t).find()) {
+            texts.add(CALCULATOR.matcher(t).replaceAll(""));
+          }
+        }
       }
       return new BenchmarkItem(benchmark, file.getFileName() + ":" + line, texts);
     }

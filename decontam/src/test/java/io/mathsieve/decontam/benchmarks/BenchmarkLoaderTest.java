@@ -36,9 +36,10 @@ class BenchmarkLoaderTest {
         .containsExactly("agieval", "asdiv", "cmath", "gsm8k", "gsm8k", "math", "minif2f", "mmlu-csv", "mmlu-csv", "mmlu", "svamp", "svamp");
     BenchmarkItem gsm = items.get(3);
     assertThat(gsm.id()).isEqualTo("test.jsonl:1");
-    assertThat(gsm.texts()).containsExactly("Q1 text\nx = <<1+1=2>>2\n#### 2", "Q1 text\nx = 2\n#### 2");
+    assertThat(gsm.texts()).containsExactly("Q1 text\nx = <<1+1=2>>2\n#### 2", "Q1 text", "x = <<1+1=2>>2\n#### 2",
+        "Q1 text\nx = 2\n#### 2", "x = 2\n#### 2");
     assertThat(items.get(4).id()).as("blank lines keep line numbers").isEqualTo("test.jsonl:3");
-    assertThat(items.get(0).texts().get(0)).isEqualTo("Q?\n(A)1\n(B)2\nS");
+    assertThat(items.get(0).texts()).containsExactly("Q?\n(A)1\n(B)2\nS", "Q?");
     assertThat(items.get(7).texts().get(0)).isEqualTo("Find, the \"degree\"\n0\n1\n2\n3");
     assertThat(items.get(10).id()).isEqualTo("SVAMP.json:1");
     assertThat(items.get(6).texts().get(0)).isEqualTo("Show that 1 = 1.");
@@ -48,7 +49,7 @@ class BenchmarkLoaderTest {
   @Test
   void genericFields() throws Exception {
     Path f = write("mine/items.jsonl", "{\"prompt\": \"P\", \"completion\": \"C\", \"other\": \"x\"}\n");
-    assertThat(BenchmarkLoader.load(List.of(f), List.of("prompt", "completion"), null).get(0).texts()).containsExactly("P\nC");
+    assertThat(BenchmarkLoader.load(List.of(f), List.of("prompt", "completion"), null).get(0).texts()).containsExactly("P\nC", "P", "C");
   }
 
   // Bad files: one line naming the file and line, and what was expected.

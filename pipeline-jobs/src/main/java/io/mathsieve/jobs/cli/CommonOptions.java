@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import java.nio.file.Files;

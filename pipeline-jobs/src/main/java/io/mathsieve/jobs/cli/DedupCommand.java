@@ -1,11 +1,12 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupJob;
-import io.mathsieve.jobs.dedup.PagesAdapter;
+import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.Stores;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;

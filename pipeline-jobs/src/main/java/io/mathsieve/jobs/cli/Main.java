@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.samples.SampleGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.config;
 import io.mathsieve.config.ConfigOption;
 import io.mathsieve.config.Fingerprint;
 import io.mathsieve.config.Settings;
+import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.extract.ExtractConfig;
 import io.mathsieve.extract.warc.WarcConfig;
@@ -22,7 +23,8 @@ import java.util.Map;
  * c.extract().maxDomDepth();
  * }</pre>
  */
-public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages) implements Serializable {
+public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages, DecontamConfig decontam)
+    implements Serializable {
 
   /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
   public static List<ConfigOption<?>> options() {
@@ -31,12 +33,14 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfi
     all.addAll(ExtractConfig.OPTIONS);
     all.addAll(DedupConfig.OPTIONS);
     all.addAll(PagesConfig.OPTIONS);
+    all.addAll(DecontamConfig.OPTIONS);
     return Collections.unmodifiableList(all);
   }
 
   public static MathsieveConfig from(Settings settings) {
     settings.checkKnown(options());
-    return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings));
+    return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings),
+        DecontamConfig.from(settings));
   }
 
   public static MathsieveConfig defaults() {
@@ -50,6 +54,7 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfi
     v.putAll(extract.values());
     v.putAll(dedup.values());
     v.putAll(pages.values());
+    v.putAll(decontam.values());
     return v;
   }
 

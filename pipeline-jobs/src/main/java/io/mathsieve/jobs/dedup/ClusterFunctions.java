@@ -1,5 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.store.DocAdapter;
+
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.dedup.DuplicateOrder;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
@@ -105,13 +107,13 @@ final class ClusterFunctions {
     static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
     static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
 
-    private final NearDedupAdapter<T> adapter;
+    private final DocAdapter<T> adapter;
     private final TypeInformation<T> type;
     private transient ListState<T> rows;
     private transient ValueState<Decision> decision;
     private transient StageCounters counters;
 
-    Apply(NearDedupAdapter<T> adapter, TypeInformation<T> type) {
+    Apply(DocAdapter<T> adapter, TypeInformation<T> type) {
       this.adapter = adapter;
       this.type = type;
     }

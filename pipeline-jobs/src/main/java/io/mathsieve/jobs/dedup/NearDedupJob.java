@@ -1,5 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.store.DocAdapter;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
@@ -60,7 +62,7 @@ public final class NearDedupJob {
   public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
 
   public static <T> Result run(
-      StoreRef<T> store, Class<T> type, NearDedupAdapter<T> adapter, Path input, Path output, DedupConfig config, int parallelism, boolean overwrite)
+      StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, int parallelism, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
     OutputDirectory.prepare(output, overwrite, List.of(storeName, "clusters", "rejections", "dedup.json", ".work"));

@@ -1,5 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.store.DocAdapter;
+
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
@@ -17,11 +19,11 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
   static final OutputTag<NodeInfo> NODES = new OutputTag<>("nodes", TypeInformation.of(NodeInfo.class));
 
   private final MinHashConfig config;
-  private final NearDedupAdapter<T> adapter;
+  private final DocAdapter<T> adapter;
   private transient NearDupSketcher sketcher;
   private transient StageCounters counters;
 
-  SketchFunction(MinHashConfig config, NearDedupAdapter<T> adapter) {
+  SketchFunction(MinHashConfig config, DocAdapter<T> adapter) {
     this.config = config;
     this.adapter = adapter;
   }

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.docs;
 
+import io.mathsieve.decontam.DecontamReason;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractReason;
 import io.mathsieve.extract.warc.WarcReason;
@@ -17,6 +18,7 @@ public final class DropReasons {
     all.addAll(Arrays.asList(WarcReason.values()));
     all.addAll(Arrays.asList(ExtractReason.values()));
     all.addAll(Arrays.asList(DedupReason.values()));
+    all.addAll(Arrays.asList(DecontamReason.values()));
     return all;
   }
 }

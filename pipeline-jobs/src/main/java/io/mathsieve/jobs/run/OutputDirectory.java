@@ -1,6 +1,5 @@
 package io.mathsieve.jobs.run;
 
-import io.mathsieve.jobs.cli.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

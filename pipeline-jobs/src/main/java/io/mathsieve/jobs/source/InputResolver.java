@@ -1,6 +1,6 @@
 package io.mathsieve.jobs.source;
 
-import io.mathsieve.jobs.cli.UserError;
+import io.mathsieve.jobs.run.UserError;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

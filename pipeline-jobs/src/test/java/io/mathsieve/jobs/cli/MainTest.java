@@ -97,6 +97,17 @@ class MainTest {
   }
 
   @Test
+  void badBenchmarkFile() throws Exception {
+    Path f = Files.writeString(dir.resolve("gsm8k.jsonl"), "{\"question\": \"q\", \"answer\": \"a\"}\n{oops\n");
+    Result r = run("decontam-index", "--benchmarks", f.toString(), "--output", dir.resolve("x.idx").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("mathsieve: " + f + ":2: not valid JSON (");
+    Files.createDirectories(dir.resolve("empty"));
+    Result empty = run("decontam-index", "--benchmarks", dir.resolve("empty").toString(), "--output", dir.resolve("x.idx").toString());
+    assertThat(empty.err().strip()).isEqualTo("mathsieve: " + dir.resolve("empty") + ": no benchmark files (*.jsonl, *.json, *.csv, *.parquet)");
+  }
+
+  @Test
   void unknownOptionAndCommand() {
     assertThat(run("extract", "--inptu", "x").code()).isEqualTo(2);
     Result r = run("frobnicate");

@@ -11,6 +11,7 @@ import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.source.InputResolver;
+import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.samples.SampleGenerator;

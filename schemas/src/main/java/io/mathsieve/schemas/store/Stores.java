@@ -1,6 +1,7 @@
 package io.mathsieve.schemas.store;
 
 import io.mathsieve.schemas.ClusterMember;
+import io.mathsieve.schemas.DecontamMatch;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
@@ -108,9 +109,24 @@ public final class Stores {
           .string("kept_doc_id", "The cluster's kept document.", ClusterMember::keptDocId)
           .build(r -> new ClusterMember(r.string("doc_id"), r.string("cluster_id"), r.int32("cluster_size"), r.bool("kept"), r.string("kept_doc_id")));
 
+  /** One row per document found to contain benchmark text. */
+  public static final StoreSchema<DecontamMatch> DECONTAM_MATCHES =
+      StoreSchema.<DecontamMatch>builder(
+              "decontam_matches", 1,
+              "The decontamination audit: one row per document that contains benchmark text, with the item and the tokens that matched.")
+          .string("doc_id", "The document.", DecontamMatch::docId)
+          .string("url", "Its URL.", DecontamMatch::url)
+          .string("benchmark", "The benchmark (directory or file name of its test set).", DecontamMatch::benchmark)
+          .string("item_id", "The item: file name and line.", DecontamMatch::itemId)
+          .string("match_kind", "`ngram`: a shared n-gram; `exact`: a short item's whole text.", DecontamMatch::kind)
+          .string("matched_text", "The normalised tokens that matched.", DecontamMatch::matchedText)
+          .string("action", "`dropped`, or `reported` in report-only mode.", DecontamMatch::action)
+          .build(r -> new DecontamMatch(r.string("doc_id"), r.string("url"), r.string("benchmark"), r.string("item_id"), r.string("match_kind"),
+              r.string("matched_text"), r.string("action")));
+
   /** Every store, in data-flow order. */
   public static List<StoreSchema<?>> all() {
-    return List.of(FILES, PAGES, CLUSTERS, REJECTIONS);
+    return List.of(FILES, PAGES, CLUSTERS, DECONTAM_MATCHES, REJECTIONS);
   }
 
   /** The store called {@code name}; an unknown name is a programming error. */

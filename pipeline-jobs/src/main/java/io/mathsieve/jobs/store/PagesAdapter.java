@@ -1,14 +1,19 @@
-package io.mathsieve.jobs.dedup;
+package io.mathsieve.jobs.store;
 
 import io.mathsieve.schemas.DropReason;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
 
-/** Near-dedup over the pages store: no math score yet, so earliest fetch decides. */
-public final class PagesAdapter implements NearDedupAdapter<TextDocument> {
+/** Rows of the pages store: no math score yet (0), so for near-dedup the earliest fetch decides. */
+public final class PagesAdapter implements DocAdapter<TextDocument> {
   @Override
   public String docId(TextDocument d) {
     return d.docId();
+  }
+
+  @Override
+  public String url(TextDocument d) {
+    return d.url();
   }
 
   @Override

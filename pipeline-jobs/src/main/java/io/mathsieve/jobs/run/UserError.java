@@ -1,4 +1,4 @@
-package io.mathsieve.jobs.cli;
+package io.mathsieve.jobs.run;
 
 /**
  * A mistake the user can fix: a missing input, an output directory in the way, a bad option. Its

@@ -1,12 +1,14 @@
-package io.mathsieve.jobs.dedup;
+package io.mathsieve.jobs.store;
 
 import io.mathsieve.schemas.DropReason;
 import io.mathsieve.schemas.Rejection;
 import java.io.Serializable;
 
-/** What near-dedup needs from a store's rows: pages and corpus rows both provide it. */
-public interface NearDedupAdapter<T> extends Serializable {
+/** What stages that read back a store (near-dedup, decontamination, scoring) need from its rows: pages and corpus rows both provide it. */
+public interface DocAdapter<T> extends Serializable {
   String docId(T row);
+
+  String url(T row);
 
   String text(T row);
 

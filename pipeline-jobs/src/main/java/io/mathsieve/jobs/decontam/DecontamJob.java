@@ -1,0 +1,146 @@
+package io.mathsieve.jobs.decontam;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.decontam.DecontamConfig;
+import io.mathsieve.decontam.benchmarks.BenchmarkItem;
+import io.mathsieve.decontam.benchmarks.BenchmarkLoader;
+import io.mathsieve.decontam.index.BenchmarkIndex;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.OutputDirectory;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.store.DocAdapter;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.jobs.store.StoreRef;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.DecontamMatch;
+import io.mathsieve.schemas.store.Stores;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Benchmark decontamination of a store as a bounded Flink job: kept rows, {@code decontam/*}
+ * rejections, the {@code decontam_matches} audit, and {@code decontam-report.json} (per benchmark:
+ * items indexed, items found, documents removed).
+ */
+public final class DecontamJob {
+  private DecontamJob() {}
+
+  /** Builds an index from benchmark files and writes it to {@code output}. */
+  public static BenchmarkIndex buildIndex(List<Path> benchmarks, List<String> fields, DecontamConfig config, Path output) throws IOException {
+    List<BenchmarkItem> items = BenchmarkLoader.load(benchmarks, fields, new ParquetRows());
+    BenchmarkIndex index = BenchmarkIndex.build(items, config);
+    if (output.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(output.toAbsolutePath().getParent());
+    }
+    Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      index.write(out);
+    }
+    Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return index;
+  }
+
+  /** What a run did. */
+  public record Result(RunSummary report, long documents, long kept, long removed) {}
+
+  /** The decontamination stage on a stream: the topology {@code build} and {@code incremental} reuse. */
+  public static <T> SingleOutputStreamOperator<T> topology(DataStream<T> rows, String index, DecontamConfig config, DocAdapter<T> adapter,
+      TypeInformation<T> type) {
+    return rows.process(new DecontamFunction<>(index, config.mode(), adapter), type).name("decontam").uid("decontam");
+  }
+
+  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
+      DecontamConfig config, int parallelism, boolean overwrite) throws Exception {
+    String storeName = store.get().name();
+    OutputDirectory.prepare(output, overwrite, List.of(storeName, "rejections", "decontam_matches", "decontam-report.json"));
+    Instant started = Instant.now();
+    BenchmarkIndex loaded = IndexCache.get(index.toAbsolutePath().toString());
+    if (loaded.ngram() != config.ngram()) {
+      throw new io.mathsieve.jobs.run.UserError("index " + index + " was built with n = " + loaded.ngram() + ", but decontam.ngram = "
+          + config.ngram() + "; rebuild the index or drop --ngram");
+    }
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    TypeInformation<T> typeInfo = TypeInformation.of(type);
+    DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
+        .uid("read-" + storeName);
+    SingleOutputStreamOperator<T> kept = topology(rows, index.toAbsolutePath().toString(), config, adapter, typeInfo);
+    StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
+    StoreSinks.write(kept.getSideOutput(DecontamFunction.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
+    StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES, output.resolve("decontam_matches").toString(), Map.of());
+    JobExecutionResult result = env.execute("mathsieve decontam");
+    Map<String, Object> acc = result.getAllAccumulatorResults();
+    RunSummary report = report(loaded, StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(output.resolve("decontam_matches"))), config);
+    ObjectNode root = report.root();
+    root.put("index", index.toString());
+    root.put("input", input.toString());
+    root.put("output", output.toString());
+    root.put("started", started.toString());
+    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    long total = RunSummary.get(acc, "decontam.total");
+    long forwarded = RunSummary.get(acc, "decontam.forwarded");
+    root.put("documents", total);
+    root.put("kept", forwarded);
+    root.put("removed", total - forwarded);
+    report.write(output.resolve("decontam-report.json"));
+    return new Result(report, total, forwarded, total - forwarded);
+  }
+
+  /** Per benchmark: items indexed, items found in documents, documents removed. */
+  static RunSummary report(BenchmarkIndex index, List<DecontamMatch> matches, DecontamConfig config) {
+    Map<String, Set<String>> found = new HashMap<>();
+    Map<String, Long> matched = new HashMap<>();
+    Map<String, Long> removed = new HashMap<>();
+    for (DecontamMatch m : matches) {
+      found.computeIfAbsent(m.benchmark(), k -> new HashSet<>()).add(m.itemId());
+      matched.merge(m.benchmark(), 1L, Long::sum);
+      if (m.action().equals("dropped")) {
+        removed.merge(m.benchmark(), 1L, Long::sum);
+      }
+    }
+    RunSummary report = new RunSummary("decontam");
+    ObjectNode root = report.root();
+    root.put("ngram", index.ngram());
+    root.put("mode", config.mode().name().toLowerCase(Locale.ROOT));
+    ArrayNode benchmarks = root.putArray("benchmarks");
+    for (BenchmarkIndex.BenchmarkInfo b : index.benchmarks()) {
+      ObjectNode n = benchmarks.addObject();
+      n.put("benchmark", b.name());
+      n.put("items_indexed", b.items() - b.skippedItems());
+      n.put("items_too_short", b.skippedItems());
+      n.put("items_found", found.getOrDefault(b.name(), Set.of()).size());
+      n.put("documents_matched", matched.getOrDefault(b.name(), 0L));
+      n.put("documents_removed", removed.getOrDefault(b.name(), 0L));
+    }
+    return report;
+  }
+
+  /** The report as a table for the terminal. */
+  public static String table(RunSummary report) {
+    StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-20s %14s %12s %18s%n", "benchmark", "items indexed", "items found", "documents removed"));
+    report.root().get("benchmarks").forEach(b -> t.append(String.format(Locale.ROOT, "%-20s %14d %12d %18d%n", b.get("benchmark").asText(),
+        b.get("items_indexed").asLong(), b.get("items_found").asLong(), b.get("documents_removed").asLong())));
+    return t.toString();
+  }
+
+  private static org.apache.flink.core.fs.Path flink(Path p) {
+    return new org.apache.flink.core.fs.Path(p.toUri());
+  }
+}
