@@ -99,11 +99,13 @@ public final class FastTextModel implements AutoCloseable {
 
   /** Number of labels the model knows. */
   public int labelCount() {
+    checkOpen();
     return model.getNLabels();
   }
 
   /** Embedding dimension. */
   public int dimension() {
+    checkOpen();
     return model.getDim();
   }
 

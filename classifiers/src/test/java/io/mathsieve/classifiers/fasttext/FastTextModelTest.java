@@ -27,4 +27,13 @@ class FastTextModelTest {
     Path empty = Files.createFile(dir.resolve("empty.bin"));
     assertThatThrownBy(() -> FastTextModel.load(empty)).hasMessageStartingWith(empty + ": not a fastText model");
   }
+
+  // A closed model refuses calls instead of crashing the JVM in native code.
+  @Test
+  void closedModelRefusesCalls(@TempDir Path dir) throws Exception {
+    FastTextModel m = FastTextModel.loadResource(io.mathsieve.classifiers.langid.LanguageIdentifier.class, "lid.176.ftz");
+    m.close();
+    assertThatThrownBy(m::labelCount).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+    assertThatThrownBy(() -> m.predict("x", 1)).isInstanceOf(IllegalStateException.class);
+  }
 }
