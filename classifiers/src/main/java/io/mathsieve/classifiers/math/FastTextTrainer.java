@@ -101,7 +101,7 @@ public final class FastTextTrainer {
     private Quantize() {}
 
     public static void main(String[] a) {
-      new JFastText().runCmd(new String[] {"quantize", "-input", a[0], "-output", a[1], "-qnorm", "-retrain", "-epoch", "1",
+      new JFastText().runCmd(new String[] {"quantize", "-input", a[0], "-output", a[1], "-qnorm",
           "-cutoff", "100000", "-verbose", "0"});
     }
   }
