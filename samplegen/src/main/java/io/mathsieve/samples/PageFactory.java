@@ -169,12 +169,17 @@ final class PageFactory {
     TextForge.WordProblem p = TextForge.wordProblem(rng);
     out.append("<div class=\"qa\"><h1>").append(esc(title)).append("</h1><div class=\"question-body\"><p>")
         .append(esc(p.question())).append("</p></div><div class=\"answer-body\"><h3>Answer</h3><p>")
-        .append(esc(p.answer().replace(" #### ", " Final answer: "))).append("</p><p>");
-    // A tutor's remarks in plain words, as on real homework sites.
-    for (TextForge.Part part : TextForge.mathParagraph(rng, rng.between(2, 4), 0.0, false, (r, d) -> null)) {
-      out.append(esc(((TextForge.Text) part).text()));
+        .append(esc(p.answer().replace(" #### ", " Final answer: "))).append("</p>");
+    // Some answers carry a tutor's remarks in the vocabulary of math writing; most are bare
+    // arithmetic in plain words, which a classifier trained on LaTeX-heavy text tends to miss.
+    if (rng.chance(0.35)) {
+      out.append("<p>");
+      for (TextForge.Part part : TextForge.mathParagraph(rng, rng.between(2, 4), 0.0, false, (r, d) -> null)) {
+        out.append(esc(((TextForge.Text) part).text()));
+      }
+      out.append("</p>");
     }
-    out.append("</p><p>Check: ").append(esc(MathForge.plainText(rng))).append("</p></div></div>");
+    out.append("<p>Check: ").append(esc(MathForge.plainText(rng))).append("</p></div></div>");
   }
 
   private void shop(StringBuilder out, String title) {

@@ -31,7 +31,8 @@ final class Plants {
   static void dedup(Rng rng, List<Capture> originals, Consumer<Capture> sink) {
     List<Capture> candidates = new ArrayList<>();
     for (Capture c : originals) {
-      if ("page".equals(c.manifest().get("expect")) && c.httpBlock().length > 3000) {
+      // English pages: near-copies change English words, which Chinese pages have none of.
+      if ("page".equals(c.manifest().get("expect")) && c.httpBlock().length > 3000 && "en".equals(c.manifest().get("lang"))) {
         candidates.add(c);
       }
     }

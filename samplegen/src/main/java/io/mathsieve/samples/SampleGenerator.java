@@ -159,7 +159,9 @@ public final class SampleGenerator {
     Plants.broken(rng.fork("broken"), options.maxBodyBytes(), this, captures::add);
     Plants.benchmarks(rng.fork("benchmarks"), this, captures::add);
     FixtureBenchmarks.write(outDir.resolve("benchmarks"));
-    return write(outDir);
+    Summary summary = write(outDir);
+    SeedCorpus.write(outDir, rng.fork("seed"), captures.stream().map(Capture::manifest).toList());
+    return summary;
   }
 
   private Capture page(Rng r, Site site, Section section, int serial) {

@@ -20,13 +20,14 @@ import java.util.Map;
  * @param domainMinShare a domain is a math domain when more than this share of its pages is collected
  * @param patternMinPages a URL pattern needs at least this many pages to be accepted automatically
  * @param patternMinShare a URL pattern is accepted when at least this share of its pages is collected
+ * @param patternMinScore uncollected pages under an accepted pattern join the seed only when they score at least this
  * @param negativesRatio negatives sampled from the pages store per positive
  * @param seed seed of the negative sample
  * @param values the effective settings
  */
 public record IterateConfig(
     long budgetTokens, double threshold, int maxIterations, double stopNewShare, Domains.Grouping grouping, double domainMinShare,
-    int patternMinPages, double patternMinShare, double negativesRatio, long seed, Map<String, String> values)
+    int patternMinPages, double patternMinShare, double patternMinScore, double negativesRatio, long seed, Map<String, String> values)
     implements OptionSet, Serializable {
 
   public static final ConfigOption<Long> BUDGET_TOKENS = ConfigOption.longOption("iterate.budget-tokens", 0,
@@ -48,19 +49,23 @@ public record IterateConfig(
   public static final ConfigOption<Double> PATTERN_MIN_SHARE = ConfigOption.doubleOption("iterate.pattern-min-share", 0.25,
       "A URL pattern inside a math domain is accepted when at least this share of its pages is collected; its other pages join the seed.")
       .between(0, 1);
+  public static final ConfigOption<Double> PATTERN_MIN_SCORE = ConfigOption.doubleOption("iterate.pattern-min-score", 0.1,
+      "Uncollected pages under an accepted pattern join the seed only if the model gives them at least this score. DeepSeekMath annotated "
+          + "patterns by hand; mined patterns of mixed paths (a wiki's /wiki) would otherwise add pages the model is sure are not math.")
+      .between(0, 1);
   public static final ConfigOption<Double> NEGATIVES_RATIO = ConfigOption.doubleOption("iterate.negatives-ratio", 1.0,
       "Negatives sampled uniformly from the pages store per positive (DeepSeekMath: 500k and 500k).").between(0.01, 100);
   public static final ConfigOption<Long> SEED = ConfigOption.longOption("iterate.seed", 42, "Seed of the negative sample.");
 
   public static final List<ConfigOption<?>> OPTIONS = List.of(BUDGET_TOKENS, THRESHOLD, MAX_ITERATIONS, STOP_NEW_SHARE, GROUPING,
-      DOMAIN_MIN_SHARE, PATTERN_MIN_PAGES, PATTERN_MIN_SHARE, NEGATIVES_RATIO, SEED);
+      DOMAIN_MIN_SHARE, PATTERN_MIN_PAGES, PATTERN_MIN_SHARE, PATTERN_MIN_SCORE, NEGATIVES_RATIO, SEED);
 
   public static IterateConfig from(Settings s) {
     if (s.contains(BUDGET_TOKENS.key()) && s.contains(THRESHOLD.key()) && s.get(BUDGET_TOKENS) > 0) {
       throw new ConfigException("set iterate.budget-tokens or iterate.threshold, not both");
     }
     return new IterateConfig(s.get(BUDGET_TOKENS), s.get(THRESHOLD), s.get(MAX_ITERATIONS), s.get(STOP_NEW_SHARE), s.get(GROUPING),
-        s.get(DOMAIN_MIN_SHARE), s.get(PATTERN_MIN_PAGES), s.get(PATTERN_MIN_SHARE), s.get(NEGATIVES_RATIO), s.get(SEED),
+        s.get(DOMAIN_MIN_SHARE), s.get(PATTERN_MIN_PAGES), s.get(PATTERN_MIN_SHARE), s.get(PATTERN_MIN_SCORE), s.get(NEGATIVES_RATIO), s.get(SEED),
         OptionSet.values(s, OPTIONS));
   }
 

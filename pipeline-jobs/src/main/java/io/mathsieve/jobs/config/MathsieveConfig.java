@@ -3,6 +3,8 @@ package io.mathsieve.jobs.config;
 import io.mathsieve.config.ConfigOption;
 import io.mathsieve.config.Fingerprint;
 import io.mathsieve.config.Settings;
+import io.mathsieve.classifiers.iterate.IterateConfig;
+import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.extract.ExtractConfig;
@@ -23,8 +25,9 @@ import java.util.Map;
  * c.extract().maxDomDepth();
  * }</pre>
  */
-public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages, DecontamConfig decontam)
-    implements Serializable {
+public record MathsieveConfig(
+    WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages, ClassifierConfig classifier, IterateConfig iterate,
+    DecontamConfig decontam) implements Serializable {
 
   /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
   public static List<ConfigOption<?>> options() {
@@ -33,6 +36,8 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfi
     all.addAll(ExtractConfig.OPTIONS);
     all.addAll(DedupConfig.OPTIONS);
     all.addAll(PagesConfig.OPTIONS);
+    all.addAll(ClassifierConfig.OPTIONS);
+    all.addAll(IterateConfig.OPTIONS);
     all.addAll(DecontamConfig.OPTIONS);
     return Collections.unmodifiableList(all);
   }
@@ -40,7 +45,7 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfi
   public static MathsieveConfig from(Settings settings) {
     settings.checkKnown(options());
     return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings),
-        DecontamConfig.from(settings));
+        ClassifierConfig.from(settings), IterateConfig.from(settings), DecontamConfig.from(settings));
   }
 
   public static MathsieveConfig defaults() {
@@ -54,6 +59,8 @@ public record MathsieveConfig(WarcConfig warc, ExtractConfig extract, DedupConfi
     v.putAll(extract.values());
     v.putAll(dedup.values());
     v.putAll(pages.values());
+    v.putAll(classifier.values());
+    v.putAll(iterate.values());
     v.putAll(decontam.values());
     return v;
   }

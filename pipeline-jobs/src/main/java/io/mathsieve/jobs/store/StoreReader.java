@@ -58,6 +58,24 @@ public final class StoreReader {
     return out;
   }
 
+  /** Rows in a store, from the Parquet footers (no data is read). */
+  public static long rowCount(Path dir) throws IOException {
+    long n = 0;
+    for (Path f : files(dir)) {
+      try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(new FlinkInputFile(f))) {
+        n += r.getRecordCount();
+      }
+    }
+    return n;
+  }
+
+  /** Calls {@code sink} with one column's values over every row of a store. */
+  public static void forEachValue(Path dir, String column, Consumer<String> sink) throws IOException {
+    for (Path f : files(dir)) {
+      readFile(null, new FlinkInputFile(f), List.of(column), row -> sink.accept(row.string(column)));
+    }
+  }
+
   /** Calls {@code sink} with every record of the store, all columns. */
   public static <T> void forEach(StoreSchema<T> schema, Path dir, Consumer<T> sink) throws IOException {
     for (Path file : files(dir)) {

@@ -107,6 +107,25 @@ class MainTest {
     assertThat(empty.err().strip()).isEqualTo("mathsieve: " + dir.resolve("empty") + ": no benchmark files (*.jsonl, *.json, *.csv, *.parquet)");
   }
 
+  // Classifier inputs: a seed without text, an empty seed, a model that is not fastText, a zero budget.
+  @Test
+  void classifierInputErrors() throws Exception {
+    Files.createDirectories(dir.resolve("run/pages"));
+    Path noText = Files.writeString(dir.resolve("seed.jsonl"), "{\"url\": \"https://a.org\", \"content\": \"x\"}\n");
+    Result r = run("iterate", "--pages", dir.resolve("run").toString(), "--seed", noText.toString(), "--workdir", dir.resolve("w").toString());
+    assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style seed document)");
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+    r = run("iterate", "--pages", dir.resolve("run").toString(), "--seed", empty.toString(), "--workdir", dir.resolve("w").toString());
+    assertThat(r.err().strip()).isEqualTo("mathsieve: seed " + empty + " holds no documents");
+    r = run("iterate", "--pages", dir.resolve("run").toString(), "--seed", noText.toString(), "--workdir", dir.resolve("w").toString(),
+        "--budget-tokens", "0");
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --budget-tokens must be positive, got 0");
+    Path model = Files.writeString(dir.resolve("model.bin"), "not a model");
+    r = run("score", "--pages", dir.resolve("run").toString(), "--model", model.toString(), "--output", dir.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: " + model + ": not a fastText model (expected a .bin or .ftz file written by fastText)");
+  }
+
   @Test
   void unknownOptionAndCommand() {
     assertThat(run("extract", "--inptu", "x").code()).isEqualTo(2);

@@ -2,6 +2,9 @@ package io.mathsieve.schemas.store;
 
 import io.mathsieve.schemas.ClusterMember;
 import io.mathsieve.schemas.DecontamMatch;
+import io.mathsieve.schemas.DomainStat;
+import io.mathsieve.schemas.PatternStat;
+import io.mathsieve.schemas.ScoredDocument;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
@@ -96,6 +99,51 @@ public final class Stores {
                       r.string("warc_file"), r.int64("response"), r.int64("request"), r.int64("metadata"), r.int64("warcinfo"),
                       r.int64("revisit"), r.int64("other"), r.int64("corrupt"), 0));
 
+  /** One row per page per classifier iteration. */
+  public static final StoreSchema<ScoredDocument> SCORES =
+      StoreSchema.<ScoredDocument>builder("scores", 1,
+              "The math score of every page in one iteration of the classifier (`iterations/iter-N/scores`); `collected` holds the subset "
+                  + "collected in that iteration.")
+          .string("doc_id", "The page.", ScoredDocument::docId)
+          .string("url", "Its URL.", ScoredDocument::url)
+          .string("domain", "Its domain (host, or registered domain with `iterate.domain-grouping`).", ScoredDocument::domain)
+          .string("lang", "Its language.", ScoredDocument::lang)
+          .int32("text_chars", "Length of its full text.", ScoredDocument::textChars)
+          .int64("tokens", "Tokens it counts for against the budget (an estimate until the export's tokenizer counts them).", ScoredDocument::tokens)
+          .float64("score", "P(math) from the iteration's fastText model.", ScoredDocument::score)
+          .string("model_version", "The model's version: first 16 hex digits of the SHA-256 of its file.", ScoredDocument::modelVersion)
+          .int32("iteration", "The iteration, from 1.", ScoredDocument::iteration)
+          .build(r -> new ScoredDocument(r.string("doc_id"), r.string("url"), r.string("domain"), r.string("lang"), r.int32("text_chars"),
+              r.int64("tokens"), r.float64("score"), r.string("model_version"), r.int32("iteration")));
+
+  /** One row per domain per classifier iteration. */
+  public static final StoreSchema<DomainStat> DOMAINS =
+      StoreSchema.<DomainStat>builder("domains", 1, "Domain discovery (`iterations/iter-N/domains`): the share of each domain's pages collected.")
+          .string("domain", "The domain.", DomainStat::domain)
+          .int64("pages", "Its pages in the pages store.", DomainStat::pages)
+          .int64("collected", "Of them, collected in the iteration.", DomainStat::collected)
+          .float64("share", "collected / pages.", DomainStat::share)
+          .bool("math_domain", "Whether share > `iterate.domain-min-share`.", DomainStat::mathDomain)
+          .int32("iteration", "The iteration.", DomainStat::iteration)
+          .build(r -> new DomainStat(r.string("domain"), r.int64("pages"), r.int64("collected"), r.float64("share"), r.bool("math_domain"),
+              r.int32("iteration")));
+
+  /** One row per URL pattern per classifier iteration. */
+  public static final StoreSchema<PatternStat> PATTERNS =
+      StoreSchema.<PatternStat>builder("patterns", 1,
+              "URL patterns (host and first path segment) with their collected share (`iterations/iter-N/patterns`); the accepted ones "
+                  + "send their uncollected pages to the next iteration's seed.")
+          .string("pattern", "`host/segment`.", PatternStat::pattern)
+          .string("domain", "Its domain.", PatternStat::domain)
+          .int64("pages", "Pages under it.", PatternStat::pages)
+          .int64("collected", "Of them, collected.", PatternStat::collected)
+          .float64("share", "collected / pages.", PatternStat::share)
+          .bool("accepted", "Whether its uncollected pages join the seed.", PatternStat::accepted)
+          .string("source", "`mined`, `annotation` (included by the user), `excluded` (by the user) or `none`.", PatternStat::source)
+          .int32("iteration", "The iteration.", PatternStat::iteration)
+          .build(r -> new PatternStat(r.string("pattern"), r.string("domain"), r.int64("pages"), r.int64("collected"), r.float64("share"),
+              r.bool("accepted"), r.string("source"), r.int32("iteration")));
+
   /** One row per document in a near-duplicate cluster of two or more. */
   public static final StoreSchema<ClusterMember> CLUSTERS =
       StoreSchema.<ClusterMember>builder(
@@ -126,7 +174,7 @@ public final class Stores {
 
   /** Every store, in data-flow order. */
   public static List<StoreSchema<?>> all() {
-    return List.of(FILES, PAGES, CLUSTERS, DECONTAM_MATCHES, REJECTIONS);
+    return List.of(FILES, PAGES, SCORES, DOMAINS, PATTERNS, CLUSTERS, DECONTAM_MATCHES, REJECTIONS);
   }
 
   /** The store called {@code name}; an unknown name is a programming error. */

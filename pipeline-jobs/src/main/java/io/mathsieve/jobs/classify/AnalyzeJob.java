@@ -1,0 +1,187 @@
+package io.mathsieve.jobs.classify;
+
+import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.classifiers.iterate.UrlPatterns;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.DomainStat;
+import io.mathsieve.schemas.PatternStat;
+import io.mathsieve.schemas.ScoredDocument;
+import io.mathsieve.schemas.store.Stores;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * What an iteration collected, as distributed aggregations over its scores (never a collect of all
+ * pages to one task): the collected pages, the domain table, how many collected pages are new
+ * against the previous iteration, precision and recall on labelled URLs; then, in a second job,
+ * the URL patterns inside the math domains with the evidence for accepting them.
+ */
+public final class AnalyzeJob {
+  private AnalyzeJob() {}
+
+  /** Counts of a key (domain or pattern). */
+  public record Tally(String key, String domain, long pages, long collected) implements Serializable {}
+
+  /** What the first analysis found. */
+  public record Collection(long pages, long collectedPages, long collectedTokens, long newPages, long truePositives, long falsePositives,
+      long falseNegatives, long labelled) {}
+
+  /**
+   * Writes {@code collected} and {@code domains} stores for iteration {@code iteration}; compares with
+   * the previous iteration when {@code previous} is given.
+   */
+  public static Collection collect(Path scores, double threshold, Path previous, double previousThreshold, Map<String, Boolean> labels,
+      double domainMinShare, int iteration, Path collectedOut, Path domainsOut, int parallelism) throws Exception {
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    DataStream<ScoredDocument> now = read(env, scores, "scores");
+    final double t = threshold;
+    StoreSinks.write(now.filter(new Collected(t, new HashMap<>(labels))).name("collected").uid("collected"), () -> Stores.SCORES,
+        collectedOut.toString(), Map.of());
+    DataStream<Tally> tallies = now.map(s -> new Tally(s.domain(), s.domain(), 1, ScoreHistogram.collected(s.score(), t) ? 1 : 0),
+        TypeInformation.of(Tally.class)).name("domain-tally").uid("domain-tally");
+    DataStream<DomainStat> domains = tallies.keyBy(Tally::key, Types.STRING)
+        .reduce((a, b) -> new Tally(a.key(), a.domain(), a.pages() + b.pages(), a.collected() + b.collected())).name("domains").uid("domains")
+        .map(x -> new DomainStat(x.key(), x.pages(), x.collected(), (double) x.collected() / x.pages(),
+            (double) x.collected() / x.pages() > domainMinShare, iteration), TypeInformation.of(DomainStat.class)).name("domain-stats").uid("domain-stats");
+    StoreSinks.write(domains, () -> Stores.DOMAINS, domainsOut.toString(), Map.of());
+    if (previous != null) {
+      DataStream<ScoredDocument> before = read(env, previous, "previous");
+      final double pt = previousThreshold;
+      before.keyBy(ScoredDocument::docId, Types.STRING).connect(now.keyBy(ScoredDocument::docId, Types.STRING))
+          .process(new NewPages(pt, t), Types.BOOLEAN).name("new-pages").uid("new-pages")
+          .filter(b -> false).name("discard").uid("discard")
+          .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()).name("count-new").uid("count-new");
+    }
+    JobExecutionResult r = env.execute("mathsieve iterate: collect (iteration " + iteration + ")");
+    Map<String, Object> acc = r.getAllAccumulatorResults();
+    long collected = RunSummary.get(acc, "iterate.collected_pages");
+    return new Collection(RunSummary.get(acc, "iterate.pages"), collected, RunSummary.get(acc, "iterate.collected_tokens"),
+        previous == null ? collected : RunSummary.get(acc, "iterate.new_pages"), RunSummary.get(acc, "iterate.labels_tp"),
+        RunSummary.get(acc, "iterate.labels_fp"), RunSummary.get(acc, "iterate.labels_fn"), RunSummary.get(acc, "iterate.labelled"));
+  }
+
+  /** Writes the patterns store: every URL pattern of the math domains, marked accepted or not. */
+  public static void patterns(Path scores, double threshold, Set<String> mathDomains, PatternRules rules, int iteration, Path out, int parallelism)
+      throws Exception {
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    final double t = threshold;
+    final Set<String> math = Set.copyOf(mathDomains);
+    DataStream<PatternStat> patterns = read(env, scores, "scores")
+        .filter(s -> math.contains(s.domain())).name("math-domains").uid("math-domains")
+        .map(s -> new Tally(UrlPatterns.of(s.url()), s.domain(), 1, ScoreHistogram.collected(s.score(), t) ? 1 : 0), TypeInformation.of(Tally.class))
+        .name("pattern-tally").uid("pattern-tally")
+        .keyBy(Tally::key, Types.STRING)
+        .reduce((a, b) -> new Tally(a.key(), a.domain(), a.pages() + b.pages(), a.collected() + b.collected())).name("patterns").uid("patterns")
+        .map(x -> rules.judge(x.key(), x.domain(), x.pages(), x.collected(), iteration), TypeInformation.of(PatternStat.class))
+        .name("judge-patterns").uid("judge-patterns");
+    StoreSinks.write(patterns, () -> Stores.PATTERNS, out.toString(), Map.of());
+    env.execute("mathsieve iterate: patterns (iteration " + iteration + ")");
+  }
+
+  private static DataStream<ScoredDocument> read(StreamExecutionEnvironment env, Path dir, String name) {
+    return env.fromSource(StoreSource.of(() -> Stores.SCORES, ScoredDocument.class, dir.toString(), null), WatermarkStrategy.noWatermarks(),
+        "read-" + name).uid("read-" + name);
+  }
+
+  /** Keeps collected pages, counting pages, collected pages and tokens, and label agreement. */
+  static final class Collected extends RichFilterFunction<ScoredDocument> {
+    private final double threshold;
+    private final HashMap<String, Boolean> labels;
+    private transient StageCounters c;
+
+    Collected(double threshold, HashMap<String, Boolean> labels) {
+      this.threshold = threshold;
+      this.labels = labels;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      c = new StageCounters(getRuntimeContext());
+    }
+
+    @Override
+    public boolean filter(ScoredDocument s) {
+      c.inc("iterate.pages");
+      boolean collected = ScoreHistogram.collected(s.score(), threshold);
+      if (collected) {
+        c.inc("iterate.collected_pages");
+        c.add("iterate.collected_tokens", s.tokens());
+      }
+      Boolean label = labels.get(s.url());
+      if (label != null) {
+        c.inc("iterate.labelled");
+        if (collected && label) {
+          c.inc("iterate.labels_tp");
+        } else if (collected) {
+          c.inc("iterate.labels_fp");
+        } else if (label) {
+          c.inc("iterate.labels_fn");
+        }
+      }
+      return collected;
+    }
+  }
+
+  /** Counts pages collected now that were not collected by the previous iteration. */
+  static final class NewPages extends KeyedCoProcessFunction<String, ScoredDocument, ScoredDocument, Boolean> {
+    private final double before;
+    private final double now;
+    private transient ValueState<Double> previous;
+    private transient ValueState<Double> current;
+    private transient StageCounters c;
+
+    NewPages(double before, double now) {
+      this.before = before;
+      this.now = now;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous", Types.DOUBLE));
+      current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", Types.DOUBLE));
+      c = new StageCounters(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement1(ScoredDocument s, Context ctx, Collector<Boolean> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      previous.update(s.score());
+    }
+
+    @Override
+    public void processElement2(ScoredDocument s, Context ctx, Collector<Boolean> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      current.update(s.score());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Boolean> out) throws Exception {
+      Double p = previous.value();
+      Double n = current.value();
+      if (n != null && ScoreHistogram.collected(n, now) && (p == null || !ScoreHistogram.collected(p, before))) {
+        c.inc("iterate.new_pages");
+      }
+      previous.clear();
+      current.clear();
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package io.mathsieve.jobs.classify;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.classifiers.iterate.Annotations;
+import io.mathsieve.classifiers.iterate.IterateConfig;
+import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.classifiers.iterate.TokenCounter;
+import io.mathsieve.classifiers.math.ClassifierConfig;
+import io.mathsieve.jobs.run.OutputDirectory;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.UserError;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.schemas.DomainStat;
+import io.mathsieve.schemas.PatternStat;
+import io.mathsieve.schemas.store.Stores;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The iterative recall loop of DeepSeekMath §2.1, as a sequence of bounded Flink jobs per
+ * iteration: train on the seed, score every page, collect the top by budget or threshold, find the
+ * math domains (over 10% of their pages collected) and the URL patterns inside them, add the
+ * uncollected pages under accepted patterns to the seed, and go again, until an iteration adds
+ * fewer than 2% new pages or the iteration limit is reached.
+ *
+ * <p>Writes, under {@code workdir/iterations/iter-N/}: {@code model.bin} (or {@code .ftz}),
+ * {@code training.json}, {@code scores/}, {@code collected/}, {@code domains/}, {@code patterns/},
+ * {@code patterns.json}, {@code pattern-positives/}, {@code summary.json}; and
+ * {@code workdir/iterations.json} for the whole loop.
+ */
+public final class IterateDriver {
+  private IterateDriver() {}
+
+  /** The inputs of a loop. */
+  public record Request(
+      Path pages, List<Path> seeds, List<Path> negatives, Path workdir, Path annotations, Path labels, ClassifierConfig classifier,
+      IterateConfig iterate, TokenCounter tokens, int parallelism, boolean overwrite, Consumer<String> log) {}
+
+  /** The outcome: the last iteration's artifacts, for scoring and for the stages after. */
+  public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, RunSummary summary) {}
+
+  public static Result run(Request r) throws Exception {
+    if (!Files.isDirectory(r.pages())) {
+      throw new UserError("pages store " + r.pages() + " does not exist; run extract first");
+    }
+    OutputDirectory.prepare(r.workdir(), r.overwrite(), List.of("iterations", "iterations.json"));
+    for (Path n : r.negatives()) {
+      SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
+    }
+    SeedFiles seed = SeedFiles.inspect(r.seeds());
+    Annotations annotations = r.annotations() == null ? Annotations.NONE : readAnnotations(r.annotations());
+    Map<String, Boolean> labels = r.labels() == null ? Map.of() : readLabels(r.labels());
+    IterateConfig it = r.iterate();
+    long pageCount = StoreReader.rowCount(flink(r.pages()));
+    if (pageCount == 0) {
+      throw new UserError("pages store " + r.pages() + " is empty");
+    }
+    Path iterations = r.workdir().resolve("iterations");
+    List<Path> positives = new ArrayList<>();
+    long patternPositives = 0;
+    if (!seed.patterns().isEmpty()) {
+      Path p0 = iterations.resolve("iter-0").resolve("pattern-positives");
+      long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0, r.parallelism());
+      r.log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
+      if (n > 0) {
+        positives.add(p0);
+        patternPositives += n;
+      }
+    }
+    RunSummary loop = new RunSummary("iterate");
+    ObjectNode root = loop.root();
+    root.put("pages", r.pages().toString());
+    root.put("page_count", pageCount);
+    root.put("started", Instant.now().toString());
+    ArrayNode runs = root.putArray("iterations");
+    Path previousScores = null;
+    double previousThreshold = 0;
+    Result result = null;
+    for (int i = 1; i <= it.maxIterations(); i++) {
+      Path dir = iterations.resolve("iter-" + i);
+      Files.createDirectories(dir);
+      // 1. Train.
+      long knownPositives = seed.corpusRows() + patternPositives;
+      double rate = it.negativesRatio() * knownPositives / pageCount;
+      HashSet<String> excludedDocs = new HashSet<>();
+      for (Path p : positives) {
+        StoreReader.forEachValue(flink(p), "doc_id", excludedDocs::add);
+      }
+      TrainJob.Counts counts = TrainJob.run(seed.corpora(), positives, r.negatives(), r.pages(), rate, it.seed(), new HashSet<>(seed.urlHashes()),
+          excludedDocs, r.classifier(), dir.resolve("model"), r.parallelism());
+      Path model = dir.resolve(r.classifier().quantize() ? "model.ftz" : "model.bin");
+      String version = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
+      ObjectNode training = RunSummary.json().createObjectNode();
+      training.put("seed_positives", counts.seedPositives());
+      training.put("pattern_positives", counts.patternPositives());
+      training.put("negatives", counts.negatives());
+      training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
+      ArrayNode sources = training.putArray("sources");
+      seed.corpora().forEach(p -> sources.add(p.toString()));
+      positives.forEach(p -> sources.add(p.toString()));
+      training.put("model", model.toString());
+      training.put("model_version", version);
+      ObjectNode cfg = training.putObject("classifier");
+      r.classifier().values().forEach(cfg::put);
+      write(dir.resolve("training.json"), training);
+
+      // 2. Score every page, 3. collect by budget or threshold.
+      Path scores = dir.resolve("scores");
+      ScoreHistogram h = ScoreJob.run(r.pages(), model.toAbsolutePath().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
+          r.parallelism());
+      double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens()) : it.threshold();
+      AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(), i,
+          dir.resolve("collected"), dir.resolve("domains"), r.parallelism());
+
+      // 4. Math domains, 5. URL patterns inside them.
+      Set<String> mathDomains = new TreeSet<>();
+      List<DomainStat> topMath = new ArrayList<>();
+      StoreReader.forEach(Stores.DOMAINS, flink(dir.resolve("domains")), d -> {
+        if (d.mathDomain()) {
+          mathDomains.add(d.domain());
+          topMath.add(d);
+        }
+      });
+      topMath.sort(Comparator.comparingLong(DomainStat::collected).reversed().thenComparing(DomainStat::domain));
+      AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
+          dir.resolve("patterns"), r.parallelism());
+      List<PatternStat> accepted = new ArrayList<>();
+      StoreReader.forEach(Stores.PATTERNS, flink(dir.resolve("patterns")), p -> {
+        if (p.accepted() || p.source().equals("excluded")) {
+          accepted.add(p);
+        }
+      });
+      accepted.sort(Comparator.comparing(PatternStat::pattern));
+      ArrayNode evidence = RunSummary.json().createArrayNode();
+      Set<String> acceptedPatterns = new TreeSet<>();
+      for (PatternStat p : accepted) {
+        ObjectNode e = evidence.addObject();
+        e.put("pattern", p.pattern());
+        e.put("domain", p.domain());
+        e.put("pages", p.pages());
+        e.put("collected", p.collected());
+        e.put("share", round(p.share()));
+        e.put("accepted", p.accepted());
+        e.put("source", p.source());
+        if (p.accepted()) {
+          acceptedPatterns.add(p.pattern());
+        }
+      }
+      write(dir.resolve("patterns.json"), evidence);
+
+      // 6. Stop rule.
+      double newShare = c.collectedPages() == 0 ? 0 : (double) c.newPages() / c.collectedPages();
+      boolean converged = i > 1 && newShare < it.stopNewShare();
+      boolean last = converged || i == it.maxIterations();
+
+      // 7. Seed growth: uncollected pages under accepted patterns. Without any, the next iteration
+      // would train on the same examples and repeat this one: the loop has converged.
+      long added = 0;
+      String stopped = converged ? "new share below " + it.stopNewShare() : last ? "iteration limit" : "continuing";
+      if (!last) {
+        Path p = dir.resolve("pattern-positives");
+        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.parallelism());
+        if (added > 0) {
+          positives.add(p);
+          patternPositives += added;
+        } else {
+          last = true;
+          stopped = "no new seed pages";
+        }
+      }
+
+      ObjectNode s = RunSummary.json().createObjectNode();
+      s.put("iteration", i);
+      s.put("model_version", version);
+      s.set("training", training);
+      s.put("threshold", round(threshold));
+      s.put("collection", it.byBudget() ? "top pages up to " + it.budgetTokens() + " tokens" : "score >= " + it.threshold());
+      s.put("collected_pages", c.collectedPages());
+      s.put("collected_tokens", c.collectedTokens());
+      s.put("new_pages", c.newPages());
+      s.put("new_share", round(newShare));
+      s.put("math_domains", mathDomains.size());
+      ArrayNode md = s.putArray("top_math_domains");
+      topMath.stream().limit(50).forEach(d -> md.addObject().put("domain", d.domain()).put("pages", d.pages()).put("collected", d.collected())
+          .put("share", round(d.share())));
+      ArrayNode ap = s.putArray("accepted_patterns");
+      acceptedPatterns.forEach(ap::add);
+      s.put("pattern_positives_added", added);
+      if (c.labelled() > 0) {
+        s.put("labelled_pages", c.labelled());
+        s.put("precision", round(c.truePositives() + c.falsePositives() == 0 ? 0 : (double) c.truePositives() / (c.truePositives() + c.falsePositives())));
+        s.put("recall", round(c.truePositives() + c.falseNegatives() == 0 ? 0 : (double) c.truePositives() / (c.truePositives() + c.falseNegatives())));
+      }
+      ArrayNode hist = s.putArray("score_histogram_20");
+      for (long v : h.coarse(20)) {
+        hist.add(v);
+      }
+      s.put("stopped", stopped);
+      write(dir.resolve("summary.json"), s);
+      runs.add(s);
+      r.log().accept(String.format(Locale.ROOT,
+          "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
+              + "%d math domains, %d patterns accepted, +%d seed pages%s",
+          i, version, counts.seedPositives() + counts.patternPositives(), counts.negatives(), threshold, c.collectedPages(), c.collectedTokens(),
+          c.newPages(), 100 * newShare, mathDomains.size(), acceptedPatterns.size(), added,
+          c.labelled() > 0 ? String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.get("precision").asDouble(), s.get("recall").asDouble())
+              : ""));
+      result = new Result(i, model, scores, dir.resolve("collected"), threshold, version, loop);
+      previousScores = scores;
+      previousThreshold = threshold;
+      if (last) {
+        break;
+      }
+    }
+    root.put("final_iteration", result.iterations());
+    root.put("final_model", result.model().toString());
+    root.put("final_threshold", round(result.threshold()));
+    ObjectNode cfg = root.putObject("config");
+    r.iterate().values().forEach(cfg::put);
+    r.classifier().values().forEach(cfg::put);
+    root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
+    loop.write(r.workdir().resolve("iterations.json"));
+    return result;
+  }
+
+  private static Map<String, String> collect(Request r) {
+    Map<String, String> m = new HashMap<>(r.iterate().values());
+    m.putAll(r.classifier().values());
+    return m;
+  }
+
+  private static Annotations readAnnotations(Path file) {
+    try {
+      return Annotations.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  /** Labels: {@code url<TAB>label}, label one of 1/0, math/other, true/false, yes/no. */
+  static Map<String, Boolean> readLabels(Path file) {
+    Map<String, Boolean> out = new HashMap<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot read labels " + file + ": " + e.getMessage(), e);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.isBlank() || l.startsWith("#")) {
+        continue;
+      }
+      String[] f = l.split("\t");
+      if (f.length != 2) {
+        throw new UserError(file + ":" + (i + 1) + ": expected 'url<TAB>label', got '" + l + "'");
+      }
+      String v = f[1].strip().toLowerCase(Locale.ROOT);
+      Boolean label = switch (v) {
+        case "1", "math", "true", "yes" -> true;
+        case "0", "other", "false", "no", "nonmath", "non-math" -> false;
+        default -> throw new UserError(file + ":" + (i + 1) + ": label must be math/other (or 1/0), got '" + f[1] + "'");
+      };
+      out.put(f[0].strip(), label);
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static void write(Path file, com.fasterxml.jackson.databind.JsonNode node) throws IOException {
+    RunSummary.json().writeValue(file.toFile(), node);
+  }
+
+  private static org.apache.flink.core.fs.Path flink(Path p) {
+    return new org.apache.flink.core.fs.Path(p.toUri());
+  }
+}

@@ -1,0 +1,124 @@
+package io.mathsieve.jobs.classify;
+
+import io.mathsieve.classifiers.iterate.Annotations;
+import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.classifiers.iterate.UrlPatterns;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.ScoredDocument;
+import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * New seed positives: the pages under accepted URL patterns (or the user's include annotations) that
+ * the iteration did not collect but scored at least {@code iterate.pattern-min-score}, minus the
+ * user's excluded patterns. Also finds the pages of the
+ * seed's own URL patterns (no scores yet: every page under them).
+ */
+public final class PositivesJob {
+  private PositivesJob() {}
+
+  /**
+   * Writes the pages matching {@code patterns} (exact host/segment patterns) or {@code annotations}
+   * includes, and not collected by {@code scores} at {@code threshold} when scores are given.
+   * Returns how many.
+   */
+  public static long run(Path pages, Path scores, double threshold, double minScore, Set<String> patterns, Annotations annotations, Path out,
+      int parallelism) throws Exception {
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    final HashSet<String> accepted = new HashSet<>(patterns);
+    DataStream<TextDocument> candidates = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
+            WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages")
+        .filter(d -> !annotations.excludes(d.url())
+            && (accepted.contains(UrlPatterns.of(d.url())) || annotations.include().stream().anyMatch(p -> UrlPatterns.matches(p, d.url()))))
+        .name("under-patterns").uid("under-patterns");
+    DataStream<TextDocument> positives;
+    if (scores == null) {
+      positives = candidates.map(d -> d, TypeInformation.of(TextDocument.class)).name("all").uid("all");
+    } else {
+      DataStream<ScoredDocument> s = env.fromSource(StoreSource.of(() -> Stores.SCORES, ScoredDocument.class, scores.toString(), null),
+          WatermarkStrategy.noWatermarks(), "read-scores").uid("read-scores");
+      positives = candidates.keyBy(TextDocument::docId, Types.STRING).connect(s.keyBy(ScoredDocument::docId, Types.STRING))
+          .process(new Uncollected(threshold, minScore), TypeInformation.of(TextDocument.class)).name("uncollected").uid("uncollected");
+    }
+    StoreSinks.write(positives.filter(new CountPositives()).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
+    JobExecutionResult r = env.execute("mathsieve iterate: pattern positives");
+    return RunSummary.get(r.getAllAccumulatorResults(), "iterate.pattern_positives");
+  }
+
+  /** Keeps a page whose score is below the collection threshold but not below the floor. */
+  static final class Uncollected extends KeyedCoProcessFunction<String, TextDocument, ScoredDocument, TextDocument> {
+    private final double threshold;
+    private final double minScore;
+    private transient ValueState<TextDocument> page;
+    private transient ValueState<Double> score;
+
+    Uncollected(double threshold, double minScore) {
+      this.threshold = threshold;
+      this.minScore = minScore;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      page = getRuntimeContext().getState(new ValueStateDescriptor<>("page", TypeInformation.of(TextDocument.class)));
+      score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", Types.DOUBLE));
+    }
+
+    @Override
+    public void processElement1(TextDocument d, Context ctx, Collector<TextDocument> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      page.update(d);
+    }
+
+    @Override
+    public void processElement2(ScoredDocument s, Context ctx, Collector<TextDocument> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      score.update(s.score());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextDocument> out) throws Exception {
+      TextDocument d = page.value();
+      Double s = score.value();
+      if (d != null && s != null && !ScoreHistogram.collected(s, threshold) && s >= minScore) {
+        out.collect(d);
+      }
+      page.clear();
+      score.clear();
+    }
+  }
+
+  static final class CountPositives extends org.apache.flink.api.common.functions.RichFilterFunction<TextDocument> {
+    private transient StageCounters c;
+
+    @Override
+    public void open(OpenContext context) {
+      c = new StageCounters(getRuntimeContext());
+    }
+
+    @Override
+    public boolean filter(TextDocument d) {
+      c.inc("iterate.pattern_positives");
+      return true;
+    }
+  }
+
+}

@@ -1,0 +1,158 @@
+package io.mathsieve.jobs.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mathsieve.classifiers.iterate.UrlPatterns;
+import io.mathsieve.hash.Murmur3;
+import io.mathsieve.jobs.run.UserError;
+import io.mathsieve.jobs.store.FlinkInputFile;
+import io.mathsieve.jobs.store.StoreReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.parquet.hadoop.ParquetFileReader;
+
+/**
+ * The seed corpus as given: OpenWebMath-style JSONL or Parquet files with a {@code text} column (and
+ * an optional {@code url}), or {@code .txt} lists of URL patterns whose pages are positives. Checked
+ * before anything runs: a file without a {@code text} column, an unreadable line or an empty seed
+ * is a one-line error naming the file.
+ */
+public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRows, Set<Long> urlHashes) {
+
+  /** Checks and summarises the seed paths. */
+  public static SeedFiles inspect(List<Path> seeds) {
+    if (seeds == null || seeds.isEmpty()) {
+      throw new UserError("no seed given: pass --seed with OpenWebMath-style JSONL/Parquet (a 'text' column) or a .txt file of URL patterns");
+    }
+    List<Path> corpora = new ArrayList<>();
+    List<String> patterns = new ArrayList<>();
+    Set<Long> urls = new HashSet<>();
+    long rows = 0;
+    for (Path p : seeds) {
+      if (!Files.isRegularFile(p)) {
+        throw new UserError("seed " + p + " does not exist");
+      }
+      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".txt")) {
+        patterns.addAll(readPatterns(p));
+      } else if (name.endsWith(".parquet")) {
+        rows += inspectParquet(p, urls);
+        corpora.add(p);
+      } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
+        rows += inspectJsonl(p, urls);
+        corpora.add(p);
+      } else {
+        throw new UserError("seed " + p + ": expected .jsonl or .parquet (a 'text' column) or .txt (URL patterns)");
+      }
+    }
+    if (rows == 0 && patterns.isEmpty()) {
+      throw new UserError("the seed " + seeds + " is empty: no documents and no URL patterns");
+    }
+    return new SeedFiles(corpora, patterns, rows, urls);
+  }
+
+  /** The 64-bit hash under which seed URLs are excluded from the negative sample. */
+  public static long urlHash(String url) {
+    return Murmur3.hash64(UrlPatterns.of(url) + "|" + url, 7);
+  }
+
+  private static long inspectJsonl(Path file, Set<Long> urls) {
+    ObjectMapper json = new ObjectMapper();
+    long rows = 0;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n;
+        try {
+          n = json.readTree(line);
+        } catch (IOException e) {
+          throw new UserError(file + ":" + number + ": not valid JSON, expected one seed document per line");
+        }
+        JsonNode text = n.get("text");
+        if (text == null || !text.isTextual()) {
+          throw new UserError(file + ":" + number + ": expected a 'text' field (an OpenWebMath-style seed document)");
+        }
+        if (n.hasNonNull("url")) {
+          urls.add(urlHash(n.get("url").asText()));
+        }
+        rows++;
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read seed " + file + ": " + e.getMessage(), e);
+    }
+    if (rows == 0) {
+      throw new UserError("seed " + file + " holds no documents");
+    }
+    return rows;
+  }
+
+  private static long inspectParquet(Path file, Set<Long> urls) {
+    try {
+      FlinkInputFile in = new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri()));
+      long rows;
+      boolean hasUrl;
+      try (ParquetFileReader r = ParquetFileReader.open(in)) {
+        var schema = r.getFooter().getFileMetaData().getSchema();
+        if (!schema.containsField("text")) {
+          throw new UserError("seed " + file + ": expected a 'text' column (an OpenWebMath-style seed), found columns " + schema.getFields().stream()
+              .map(org.apache.parquet.schema.Type::getName).toList());
+        }
+        hasUrl = schema.containsField("url");
+        rows = r.getRecordCount();
+      }
+      if (hasUrl) {
+        StoreReader.readFile(null, in, List.of("url"), row -> {
+          String u = row.string("url");
+          if (u != null) {
+            urls.add(urlHash(u));
+          }
+        });
+      }
+      if (rows == 0) {
+        throw new UserError("seed " + file + " holds no documents");
+      }
+      return rows;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UserError u) {
+        throw u;
+      }
+      throw new UserError("seed " + file + ": not a readable Parquet file (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static List<String> readPatterns(Path file) {
+    List<String> out = new ArrayList<>();
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i).strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+          continue;
+        }
+        if (l.contains(" ") || l.contains("*")) {
+          throw new UserError(file + ":" + (i + 1) + ": expected a URL pattern like mathoverflow.net/questions, got '" + l + "'");
+        }
+        out.add(l);
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read seed patterns " + file + ": " + e.getMessage(), e);
+    }
+    if (out.isEmpty()) {
+      throw new UserError("seed patterns " + file + " holds no pattern");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,82 @@
+package io.mathsieve.jobs.cli;
+
+import io.mathsieve.classifiers.iterate.TokenCounter;
+import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.classify.IterateDriver;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mathsieve iterate}: the iterative fastText recall loop. */
+@Command(name = "iterate", mixinStandardHelpOptions = true,
+    description = {
+      "The iterative math classifier of DeepSeekMath: train, score, collect, find math domains and URL patterns, retrain.",
+      "",
+      "Each iteration trains fastText on the seed (plus pages of accepted URL patterns), scores every page of the store, collects",
+      "the top pages by token budget or threshold, marks domains with over 10% of their pages collected as math domains, accepts",
+      "URL patterns inside them, and adds their uncollected pages to the seed. Stops when an iteration adds under 2% new pages.",
+      "Writes WORKDIR/iterations/iter-N/ and WORKDIR/iterations.json; prints one line per iteration."
+    })
+public final class IterateCommand implements Callable<Integer> {
+  @Option(names = "--pages", required = true, paramLabel = "DIR", description = "A pages store (DIR/pages of an extract run, or the store itself).")
+  Path pages;
+
+  @Option(names = "--seed", required = true, arity = "1..*", paramLabel = "PATH",
+      description = "Seed positives: OpenWebMath-style JSONL/Parquet with a 'text' column, or .txt files of URL patterns.")
+  List<Path> seeds;
+
+  @Option(names = "--negatives", arity = "1..*", paramLabel = "PATH", description = "Negatives (JSONL/Parquet with 'text'); default: sampled from the pages store.")
+  List<Path> negatives = new ArrayList<>();
+
+  @Option(names = "--workdir", required = true, paramLabel = "DIR", description = "Where the iterations are written.")
+  Path workdir;
+
+  @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens (iterate.budget-tokens).")
+  Long budget;
+
+  @Option(names = "--threshold", paramLabel = "X", description = "Collect pages scoring at least X (iterate.threshold; default 0.5).")
+  Double threshold;
+
+  @Option(names = "--max-iterations", paramLabel = "N", description = "At most N iterations (iterate.max-iterations; default 4).")
+  Integer maxIterations;
+
+  @Option(names = "--annotations", paramLabel = "FILE", description = "URL patterns to include (+) or exclude (-), overriding the mined ones.")
+  Path annotations;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "url<TAB>math|other lines: precision and recall per iteration.")
+  Path labels;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings s = common.settings();
+    if (budget != null) {
+      if (budget <= 0) {
+        throw new io.mathsieve.jobs.run.UserError("--budget-tokens must be positive, got " + budget);
+      }
+      s = s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
+    }
+    if (threshold != null) {
+      s = s.with("iterate.threshold", threshold.toString(), "--threshold");
+    }
+    if (maxIterations != null) {
+      s = s.with("iterate.max-iterations", maxIterations.toString(), "--max-iterations");
+    }
+    MathsieveConfig config = MathsieveConfig.from(s);
+    Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
+    IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(store, seeds, negatives, workdir, annotations, labels,
+        config.classifier(), config.iterate(), TokenCounter.ESTIMATE, common.parallelism(), common.overwrite,
+        common.quiet ? line -> {} : System.out::println));
+    if (!common.quiet) {
+      System.out.println("final model: " + r.model() + " (version " + r.modelVersion() + "), collected: " + r.collected());
+      System.out.println("summary:     " + workdir.resolve("iterations.json"));
+    }
+    return 0;
+  }
+}
