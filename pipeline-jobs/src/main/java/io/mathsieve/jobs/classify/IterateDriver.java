@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.IterateConfig;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.classifiers.iterate.StopRule;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.jobs.run.OutputDirectory;
@@ -162,26 +163,20 @@ public final class IterateDriver {
       }
       write(dir.resolve("patterns.json"), evidence);
 
-      // 6. Stop rule.
-      double newShare = c.collectedPages() == 0 ? 0 : (double) c.newPages() / c.collectedPages();
-      boolean converged = i > 1 && newShare < it.stopNewShare();
-      boolean last = converged || i == it.maxIterations();
-
-      // 7. Seed growth: uncollected pages under accepted patterns. Without any, the next iteration
-      // would train on the same examples and repeat this one: the loop has converged.
+      // 6. Stop rule; 7. seed growth: uncollected pages under accepted patterns.
+      double newShare = StopRule.newShare(c.collectedPages(), c.newPages());
+      String stopped = StopRule.reason(i, it.maxIterations(), c.collectedPages(), c.newPages(), it.stopNewShare());
       long added = 0;
-      String stopped = converged ? "new share below " + it.stopNewShare() : last ? "iteration limit" : "continuing";
-      if (!last) {
+      if (stopped == null) {
         Path p = dir.resolve("pattern-positives");
         added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.parallelism());
         if (added > 0) {
           positives.add(p);
           patternPositives += added;
-        } else {
-          last = true;
-          stopped = "no new seed pages";
         }
+        stopped = StopRule.afterSeedGrowth(added);
       }
+      boolean last = stopped != null;
 
       ObjectNode s = RunSummary.json().createObjectNode();
       s.put("iteration", i);
@@ -209,7 +204,7 @@ public final class IterateDriver {
       for (long v : h.coarse(20)) {
         hist.add(v);
       }
-      s.put("stopped", stopped);
+      s.put("stopped", last ? stopped : "continuing");
       write(dir.resolve("summary.json"), s);
       runs.add(s);
       r.log().accept(String.format(Locale.ROOT,
