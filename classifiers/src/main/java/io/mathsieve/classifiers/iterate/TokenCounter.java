@@ -15,8 +15,21 @@ public interface TokenCounter extends Serializable {
    * languages, and 0.65 tokens a char for Chinese, Japanese and Korean (BPE tokenizers with large
    * vocabularies, like DeepSeek's, give roughly these ratios on web text); at least 1.
    */
-  TokenCounter ESTIMATE = (chars, lang) -> {
-    boolean cjk = "zh".equals(lang) || "ja".equals(lang) || "ko".equals(lang) || "wuu".equals(lang) || "yue".equals(lang);
-    return Math.max(1, cjk ? Math.round(chars * 0.65) : (chars + 3) / 4);
-  };
+  TokenCounter ESTIMATE = perChar(0.25, 0.65);
+
+  /**
+   * Tokens as a rate per char, one for Chinese, Japanese and Korean and one for everything else;
+   * at least 1. The build measures both rates with the real tokenizer on a sample of pages.
+   */
+  static TokenCounter perChar(double tokensPerChar, double tokensPerCjkChar) {
+    if (!(tokensPerChar > 0) || !(tokensPerCjkChar > 0)) {
+      throw new IllegalArgumentException("token rates must be positive: " + tokensPerChar + ", " + tokensPerCjkChar);
+    }
+    return (chars, lang) -> Math.max(1, (long) Math.ceil(chars * (isCjk(lang) ? tokensPerCjkChar : tokensPerChar) - 1e-9));
+  }
+
+  /** Whether {@code lang} is written mostly without spaces in CJK scripts (its tokens per char differ). */
+  static boolean isCjk(String lang) {
+    return "zh".equals(lang) || "ja".equals(lang) || "ko".equals(lang) || "wuu".equals(lang) || "yue".equals(lang);
+  }
 }

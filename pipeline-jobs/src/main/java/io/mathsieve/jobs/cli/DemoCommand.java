@@ -1,25 +1,26 @@
 package io.mathsieve.jobs.cli;
 
-import io.mathsieve.jobs.run.UserError;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
-import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.source.InputResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mathsieve demo}: the pipeline on the bundled sample WARC files, on a local MiniCluster,
- * into {@code out/demo}. Each stage that lands joins the demo.
+ * {@code mathsieve demo}: {@code build} over the bundled samples (WARC files, seed, negatives,
+ * fixture benchmarks, labels, demo settings) on a local MiniCluster, into {@code out/demo}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs the pipeline on the bundled sample WARC files on a local Flink MiniCluster and prints the funnel."})
+    description = {"Runs the whole pipeline (build) on the bundled sample WARC files on a local Flink MiniCluster and prints the funnel.",
+      "",
+      "Uses samples/warc, samples/seed (OpenWebMath-style positives and negatives), samples/benchmarks (fixture test sets),",
+      "samples/labels.tsv (precision and recall per iteration) and samples/demo.conf. Replaces OUTPUT on every run."})
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "DIR", description = "The sample set (default: samples/ of this checkout).")
   Path samples;
@@ -30,28 +31,34 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", description = "Parallel subtasks (default: the number of cores).")
   int parallelism = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--quiet", description = "Print only the funnel and where the output is.")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     Path dir = samples != null ? samples : Path.of(System.getProperty("mathsieve.root", ".")).resolve("samples");
-    if (!Files.isDirectory(dir.resolve("warc"))) {
-      throw new UserError("no sample set at " + dir + " (expected " + dir.resolve("warc") + "); pass --samples DIR");
+    for (String need : List.of("warc", "seed/openwebmath-sample.jsonl", "seed/negatives.jsonl", "benchmarks", "demo.conf")) {
+      if (!Files.exists(dir.resolve(need))) {
+        throw new UserError("no sample set at " + dir + " (expected " + dir.resolve(need) + "); pass --samples DIR");
+      }
     }
-    System.err.println("mathsieve demo: extracting " + dir.resolve("warc") + " into " + output + " ...");
-    RunSummary summary = ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("warc").toString())), output,
-        MathsieveConfig.defaults(), parallelism, true);
-    JsonNode r = summary.root();
-    System.out.println();
-    System.out.println("Funnel");
-    System.out.printf("  %-34s %8d%n", "WARC files", r.get("input_files").asLong());
-    System.out.printf("  %-34s %8d%n", "response records", r.at("/records/response").asLong() + r.at("/records/corrupt").asLong());
-    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) r.get("rejections")::fields) {
-      System.out.printf("    %-32s %8d%n", "- " + e.getKey(), e.getValue().asLong());
+    if (parallelism < 1) {
+      throw new UserError("--parallelism must be at least 1, got " + parallelism);
     }
-    System.out.printf("  %-34s %8d%n", "pages", r.get("pages").asLong());
+    MathsieveConfig config = MathsieveConfig.from(Settings.read(dir.resolve("demo.conf")));
+    Path labels = Files.isRegularFile(dir.resolve("labels.tsv")) ? dir.resolve("labels.tsv") : null;
+    System.err.println("mathsieve demo: build over " + dir + " into " + output + " (parallelism " + parallelism + ")");
+    long t0 = System.nanoTime();
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(List.of(dir.resolve("warc").toString())),
+        List.of(dir.resolve("seed/openwebmath-sample.jsonl")), List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")),
+        null, labels, config, 0, output, parallelism, true, quiet ? line -> {} : System.err::println));
+    BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
-    System.out.println("pages store:      " + output.resolve("pages"));
-    System.out.println("rejections store: " + output.resolve("rejections"));
-    System.out.println("run summary:      " + output.resolve("run.json"));
+    System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    System.out.println("corpus:     " + r.corpus() + "  (Parquet, zstd; open it with DuckDB: SELECT * FROM '" + r.corpus() + "/*.parquet')");
+    System.out.println("manifest:   " + r.manifest());
+    System.out.println("rejections: " + output.resolve("rejections"));
+    System.out.println("summary:    " + output.resolve("run.json"));
     return 0;
   }
 }

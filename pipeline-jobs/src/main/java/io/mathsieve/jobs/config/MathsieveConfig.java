@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public record MathsieveConfig(
     WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages, ClassifierConfig classifier, IterateConfig iterate,
-    DecontamConfig decontam) implements Serializable {
+    DecontamConfig decontam, ExportConfig export) implements Serializable {
 
   /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
   public static List<ConfigOption<?>> options() {
@@ -39,13 +39,15 @@ public record MathsieveConfig(
     all.addAll(ClassifierConfig.OPTIONS);
     all.addAll(IterateConfig.OPTIONS);
     all.addAll(DecontamConfig.OPTIONS);
+    all.addAll(ExportConfig.OPTIONS);
     return Collections.unmodifiableList(all);
   }
 
   public static MathsieveConfig from(Settings settings) {
     settings.checkKnown(options());
     return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings),
-        ClassifierConfig.from(settings), IterateConfig.from(settings), DecontamConfig.from(settings));
+        ClassifierConfig.from(settings), IterateConfig.from(settings), DecontamConfig.from(settings),
+        ExportConfig.from(settings));
   }
 
   public static MathsieveConfig defaults() {
@@ -62,6 +64,7 @@ public record MathsieveConfig(
     v.putAll(classifier.values());
     v.putAll(iterate.values());
     v.putAll(decontam.values());
+    v.putAll(export.values());
     return v;
   }
 

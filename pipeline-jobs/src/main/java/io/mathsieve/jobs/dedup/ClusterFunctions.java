@@ -151,7 +151,7 @@ final class ClusterFunctions {
         ctx.output(CLUSTERS, new ClusterMember(id, d.clusterId(), d.clusterSize(), kept, d.keptDocId()));
         if (kept) {
           counters.inc("dedup.near.forwarded");
-          out.collect(row);
+          out.collect(adapter.withClusterSize(row, d.clusterSize()));
         } else {
           Rejection r = adapter.reject(row, DedupReason.NEAR,
               "near-duplicate of " + d.keptDocId() + " (cluster " + d.clusterId() + " of " + d.clusterSize() + ")");

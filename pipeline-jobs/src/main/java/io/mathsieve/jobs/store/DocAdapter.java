@@ -18,4 +18,9 @@ public interface DocAdapter<T> extends Serializable {
   long fetchMillis(T row);
 
   Rejection reject(T row, DropReason reason, String detail);
+
+  /** The row, kept for a near-duplicate cluster of {@code size} documents (stores without the column return it as is). */
+  default T withClusterSize(T row, int size) {
+    return row;
+  }
 }

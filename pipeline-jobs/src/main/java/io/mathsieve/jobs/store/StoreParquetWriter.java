@@ -25,16 +25,25 @@ public final class StoreParquetWriter {
   /** Default row group size: small enough for a trainer to stream, large enough to compress well. */
   public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
 
+  /** Default page size (the unit of compression inside a column chunk). */
+  public static final int DEFAULT_PAGE_BYTES = 1 << 20;
+
   private StoreParquetWriter() {}
 
   /** A Flink bulk-writer factory for {@code schema}; {@code metadata} goes into every file footer. */
   public static <T> ParquetWriterFactory<T> factory(StoreRef<T> schema, Map<String, String> metadata) {
-    return new ParquetWriterFactory<>(new Builder<>(schema, new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES));
+    return new ParquetWriterFactory<>(new Builder<>(schema, new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES, DEFAULT_PAGE_BYTES));
   }
 
   /** A plain Parquet writer for {@code schema} on {@code file} (outside Flink: tests, tools, manifests). */
   public static <T> ParquetWriter<T> open(StoreSchema<T> schema, OutputFile file, Map<String, String> metadata) throws IOException {
-    return new Builder<T>(() -> schema, new LinkedHashMap<>(metadata), DEFAULT_ROW_GROUP_BYTES).createWriter(file);
+    return open(schema, file, metadata, DEFAULT_ROW_GROUP_BYTES, DEFAULT_PAGE_BYTES);
+  }
+
+  /** A plain Parquet writer with row groups of {@code rowGroupBytes} and pages of {@code pageBytes}. */
+  public static <T> ParquetWriter<T> open(StoreSchema<T> schema, OutputFile file, Map<String, String> metadata, long rowGroupBytes, int pageBytes)
+      throws IOException {
+    return new Builder<T>(() -> schema, new LinkedHashMap<>(metadata), rowGroupBytes, pageBytes).createWriter(file);
   }
 
   /** Serializable: resolves the schema on the TaskManager. */
@@ -42,11 +51,13 @@ public final class StoreParquetWriter {
     private final StoreRef<T> store;
     private final LinkedHashMap<String, String> metadata;
     private final long rowGroupBytes;
+    private final int pageBytes;
 
-    Builder(StoreRef<T> store, LinkedHashMap<String, String> metadata, long rowGroupBytes) {
+    Builder(StoreRef<T> store, LinkedHashMap<String, String> metadata, long rowGroupBytes, int pageBytes) {
       this.store = store;
       this.metadata = metadata;
       this.rowGroupBytes = rowGroupBytes;
+      this.pageBytes = pageBytes;
     }
 
     @Override
@@ -55,7 +66,14 @@ public final class StoreParquetWriter {
       return new WriterBuilder<>(out, new StoreWriteSupport<>(schema, metadata))
           .withCompressionCodec(CompressionCodecName.ZSTD)
           .withRowGroupSize(rowGroupBytes)
-          .withPageSize(1 << 20)
+          .withPageSize(pageBytes)
+          // Min/max of string columns are cut to 64 bytes: untruncated, each row group's footer would
+          // carry two whole page texts.
+          .withStatisticsTruncateLength(64)
+          .withDictionaryPageSize(pageBytes)
+          // Check page sizes from the first row (Parquet waits 100 rows by default), so that the
+          // writer's size, which counts the open page uncompressed, stays close to the file's.
+          .withMinRowCountForPageSizeCheck(pageBytes < DEFAULT_PAGE_BYTES ? 1 : 100)
           .withDictionaryEncoding(true)
           .build();
     }

@@ -1,6 +1,7 @@
 package io.mathsieve.schemas.store;
 
 import io.mathsieve.schemas.ClusterMember;
+import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.DecontamMatch;
 import io.mathsieve.schemas.DomainStat;
 import io.mathsieve.schemas.PatternStat;
@@ -65,7 +66,7 @@ public final class Stores {
                   + "for every response record of the input.")
           .string("doc_id", "Document id; for unreadable records, a hash of the WARC file and offset.", Rejection::docId)
           .string("url", "The URL, empty when the record could not be read.", Rejection::url)
-          .string("stage", "The stage that dropped the document: `warc`, `extract`, `dedup`, `classify`, `decontam`.", Rejection::stage)
+          .string("stage", "The stage that dropped the document: `warc`, `extract`, `dedup`, `classify`, `corpus`, `decontam`.", Rejection::stage)
           .string("reason", "Reason code within the stage; every code is listed in the schema docs.", Rejection::reason)
           .string("detail", "What was found: the exception, the kept duplicate's id, the matched n-gram.", Rejection::detail)
           .string("warc_file", "WARC file of the record.", Rejection::warcFile)
@@ -172,9 +173,46 @@ public final class Stores {
           .build(r -> new DecontamMatch(r.string("doc_id"), r.string("url"), r.string("benchmark"), r.string("item_id"), r.string("match_kind"),
               r.string("matched_text"), r.string("action")));
 
+  /** One row per document of the corpus: what trainers read. */
+  public static final StoreSchema<CorpusRow> CORPUS =
+      StoreSchema.<CorpusRow>builder(
+              "corpus",
+              1,
+              "The corpus (`corpus/part-BBBBB-SSSS.parquet`): one row per kept document with its full text, math score, token count "
+                  + "and provenance, after collection, near-dedup and decontamination. Files are written in doc_id order within a bucket "
+                  + "(a hash of doc_id), each about `export.target-file-bytes`; `manifest.json` lists them with rows, tokens and SHA-256.")
+          .string("doc_id", "Stable document id (32 hex digits), as in the pages store.", CorpusRow::docId)
+          .string("url", "The captured URL.", CorpusRow::url)
+          .string("domain", "Lower-cased host of the URL.", CorpusRow::domain)
+          .string("title", "Page title, empty when absent.", CorpusRow::title)
+          .string("text", "The full extracted text (re-read from the WARC file where the pages store kept a prefix); math as LaTeX.",
+              CorpusRow::text)
+          .string("lang", "Language label (ISO 639), `und` when unknown.", CorpusRow::lang)
+          .float64("math_score", "P(math) from the final iteration's fastText classifier.", CorpusRow::mathScore)
+          .int32("iteration", "The first classifier iteration that collected the page.", CorpusRow::iteration)
+          .int64("token_count", "Tokens of `text` by `tokenizer`, without special tokens, untruncated.", CorpusRow::tokenCount)
+          .string("tokenizer", "The tokenizer that counted them (`export.tokenizer`).", CorpusRow::tokenizer)
+          .timestampMillis("fetch_time", "Capture time (`WARC-Date`), UTC.", d -> d.fetchTime().toEpochMilli())
+          .string("warc_file", "WARC file of the capture, as given on input.", CorpusRow::warcFile)
+          .int64("warc_offset", "Byte offset of the record (of its gzip member) in `warc_file`.", CorpusRow::warcOffset)
+          .string("warc_record_id", "The `WARC-Record-ID`.", CorpusRow::warcRecordId)
+          .int32("cluster_size", "Documents in its near-duplicate cluster; 1 when it had none (the others are `dedup/near` rejections).",
+              CorpusRow::clusterSize)
+          .int32("math_formulas", "Formulas the extractor found, all kinds.", CorpusRow::mathFormulas)
+          .string("extractor_version", "Version of the extractor that produced `text`.", CorpusRow::extractorVersion)
+          .string("model_version", "Version of the classifier that scored it (first 16 hex digits of the SHA-256 of the model file).",
+              CorpusRow::modelVersion)
+          .string("config_fingerprint", "Fingerprint of the run's configuration (all stages); `manifest.json` holds the values.",
+              CorpusRow::configFingerprint)
+          .build(r -> new CorpusRow(r.string("doc_id"), r.string("url"), r.string("domain"), r.string("title"), r.string("text"),
+              r.string("lang"), r.float64("math_score"), r.int32("iteration"), r.int64("token_count"), r.string("tokenizer"),
+              Instant.ofEpochMilli(r.timestampMillis("fetch_time")), r.string("warc_file"), r.int64("warc_offset"),
+              r.string("warc_record_id"), r.int32("cluster_size"), r.int32("math_formulas"), r.string("extractor_version"),
+              r.string("model_version"), r.string("config_fingerprint")));
+
   /** Every store, in data-flow order. */
   public static List<StoreSchema<?>> all() {
-    return List.of(FILES, PAGES, SCORES, DOMAINS, PATTERNS, CLUSTERS, DECONTAM_MATCHES, REJECTIONS);
+    return List.of(FILES, PAGES, SCORES, DOMAINS, PATTERNS, CLUSTERS, DECONTAM_MATCHES, CORPUS, REJECTIONS);
   }
 
   /** The store called {@code name}; an unknown name is a programming error. */

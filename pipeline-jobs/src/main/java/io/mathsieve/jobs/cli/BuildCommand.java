@@ -1,0 +1,131 @@
+package io.mathsieve.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.build.BuildDriver;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.UserError;
+import io.mathsieve.jobs.source.InputResolver;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mathsieve build}: the whole pipeline, WARC files to corpus. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {
+      "The whole pipeline: extract (with URL and exact dedup), the iterative classifier, near-dedup, decontamination and export.",
+      "",
+      "Writes OUT/corpus/part-*.parquet (zstd, files of about export.target-file-bytes), OUT/manifest.json, OUT/rejections/<stage>/,",
+      "OUT/run.json (the funnel) and OUT/stages/ (each stage's output and completion marker). Re-running with the same inputs and",
+      "settings skips the finished stages; a changed setting re-runs the stages it affects and those after them."
+    })
+public final class BuildCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, arity = "1..*", paramLabel = "WARC",
+      description = "WARC files, directories or globs (*.warc, *.warc.gz), or http(s)/s3 URLs.")
+  List<String> inputs;
+
+  @Option(names = "--seed", required = true, arity = "1..*", paramLabel = "PATH",
+      description = "Seed positives: OpenWebMath-style JSONL/Parquet with a 'text' column, or .txt files of URL patterns.")
+  List<Path> seeds;
+
+  @Option(names = "--negatives", arity = "1..*", paramLabel = "PATH", description = "Negatives (JSONL/Parquet with 'text'); default: sampled from the pages.")
+  List<Path> negatives = new ArrayList<>();
+
+  @Option(names = "--benchmarks", required = true, arity = "1..*", paramLabel = "PATH", description = "Benchmark files or directories to decontaminate against.")
+  List<Path> benchmarks;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "The build directory (new, empty, or an earlier build to resume).")
+  Path output;
+
+  @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens per iteration (iterate.budget-tokens).")
+  Long budget;
+
+  @Option(names = "--annotations", paramLabel = "FILE", description = "URL patterns to include (+) or exclude (-).")
+  Path annotations;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "url<TAB>math|other lines: precision and recall per iteration.")
+  Path labels;
+
+  @Option(names = "--buckets", paramLabel = "N", description = "Hash buckets of the corpus files (default: from the corpus size and export.target-file-bytes).")
+  int buckets;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings s = common.settings();
+    if (budget != null) {
+      if (budget <= 0) {
+        throw new UserError("--budget-tokens must be positive, got " + budget);
+      }
+      s = s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
+    }
+    if (buckets < 0) {
+      throw new UserError("--buckets must be positive, got " + buckets);
+    }
+    MathsieveConfig config = MathsieveConfig.from(s);
+    checkFiles("--seed", seeds);
+    checkFiles("--negatives", negatives);
+    checkFiles("--benchmarks", benchmarks);
+    checkFiles("--annotations", annotations == null ? List.of() : List.of(annotations));
+    checkFiles("--labels", labels == null ? List.of() : List.of(labels));
+    PrintStream log = System.err;
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(inputs), seeds, negatives, benchmarks, annotations,
+        labels, config, buckets, output, common.parallelism(), common.overwrite, common.quiet ? line -> {} : log::println));
+    if (!common.quiet) {
+      printFunnel(r.summary().root(), System.out);
+      System.out.println();
+      System.out.println("corpus:     " + r.corpus());
+      System.out.println("manifest:   " + r.manifest());
+      System.out.println("rejections: " + output.resolve("rejections"));
+      System.out.println("summary:    " + output.resolve("run.json"));
+    }
+    return 0;
+  }
+
+  static void checkFiles(String option, List<Path> paths) {
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new UserError(option + " " + p + " does not exist");
+      }
+    }
+  }
+
+  /** The funnel as a table: what went in, what each stage kept, and why the rest was dropped. */
+  static void printFunnel(JsonNode root, PrintStream out) {
+    JsonNode f = root.get("funnel");
+    out.println();
+    out.println("Funnel");
+    row(out, "WARC files", f.get("warc_files").asLong());
+    row(out, "response records", f.get("response_records").asLong());
+    row(out, "pages extracted", f.get("pages_extracted").asLong());
+    row(out, "after URL and exact dedup", f.get("pages_after_url_exact_dedup").asLong());
+    for (JsonNode it : f.get("collected_per_iteration")) {
+      row(out, "  collected, iteration " + it.get("iteration").asInt(), it.get("pages").asLong());
+    }
+    row(out, "collected (final)", f.get("collected").asLong());
+    row(out, "after near-dedup", f.get("after_near_dedup").asLong());
+    row(out, "after decontamination", f.get("after_decontam").asLong());
+    row(out, "corpus documents", f.get("corpus_rows").asLong());
+    row(out, "corpus tokens", f.get("corpus_tokens").asLong());
+    out.println("Dropped");
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) root.get("rejections")::fields) {
+      row(out, "  " + e.getKey(), e.getValue().asLong());
+    }
+    JsonNode a = root.get("accounting");
+    out.printf(Locale.ROOT, "Every record accounted for: %s (%d records = %d corpus documents + rejections)%n", a.get("balanced").asBoolean() ? "yes" : "NO",
+        a.get("response_records_and_unreadable_regions").asLong(), f.get("corpus_rows").asLong());
+  }
+
+  private static void row(PrintStream out, String label, long value) {
+    out.printf(Locale.ROOT, "  %-36s %,12d%n", label, value);
+  }
+}

@@ -1,0 +1,79 @@
+package io.mathsieve.jobs.export;
+
+import io.mathsieve.jobs.config.ExportConfig;
+import io.mathsieve.jobs.dedup.NearDedupRecords;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.OutputDirectory;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.CorpusRow;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Writes the corpus for trainers, as a bounded Flink job: counts every row's tokens with the real
+ * tokenizer, spreads rows over hash buckets of their doc id, and writes each bucket sorted by doc id
+ * into zstd Parquet files of about {@code export.target-file-bytes} ({@link ShardWriter}). The
+ * files are the same for the same rows whatever the parallelism.
+ */
+public final class ExportJob {
+  /**
+   * Corpus file bytes per byte of UTF-8 text: zstd compresses web text to about a third, and the
+   * other columns add a little. Only sizes the bucket count; the files roll over by their real size.
+   */
+  static final double FILE_BYTES_PER_TEXT_BYTE = 0.35;
+
+  private ExportJob() {}
+
+  /** What the export wrote. */
+  public record Result(List<CorpusFile> files, long rows, long tokens, int buckets) {}
+
+  /** Buckets for a corpus of {@code textBytes} bytes of UTF-8 text, or the configured count. */
+  public static int buckets(long textBytes, ExportConfig config, int configured) {
+    if (configured > 0) {
+      return configured;
+    }
+    double fileBytes = textBytes * FILE_BYTES_PER_TEXT_BYTE;
+    return (int) Math.max(1, Math.min(100_000, Math.ceil(fileBytes / config.targetFileBytes())));
+  }
+
+  /**
+   * Exports {@code input} (a corpus-rows store) into {@code corpusDir}; {@code work} receives the
+   * list of files written.
+   */
+  public static Result run(Path input, Path corpusDir, Path work, TokenizerSpec tokenizer, ExportConfig config, int buckets,
+      String configFingerprint, int parallelism) throws Exception {
+    OutputDirectory.prepare(corpusDir.getParent(), true, List.of(corpusDir.getFileName().toString()));
+    OutputDirectory.prepare(work, true, List.of("corpus_files"));
+    Files.createDirectories(corpusDir);
+    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    DataStream<CorpusRow> rows = env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, input.toString(), null),
+        WatermarkStrategy.noWatermarks(), "read-corpus").uid("read-corpus");
+    final int b = buckets;
+    DataStream<CorpusFile> files = rows.map(new TokenizeFunction(tokenizer, configFingerprint), TypeInformation.of(CorpusRow.class))
+        .name("tokenize").uid("tokenize")
+        .keyBy(r -> Math.floorMod(NearDedupRecords.node(r.docId()), b), Types.INT)
+        .process(new ShardWriter(corpusDir.toAbsolutePath().toUri().toString(), config.targetFileBytes(), config.effectiveRowGroupBytes(),
+            Map.of("mathsieve.config_fingerprint", configFingerprint, "mathsieve.tokenizer", tokenizer.name())),
+            TypeInformation.of(CorpusFile.class))
+        .name("write-shards").uid("write-shards");
+    StoreSinks.write(files, () -> CorpusFile.STORE, work.resolve("corpus_files").toString(), Map.of());
+    JobExecutionResult r = env.execute("mathsieve export");
+    List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work.resolve("corpus_files").toUri()));
+    written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
+    Map<String, Object> acc = r.getAllAccumulatorResults();
+    return new Result(written, RunSummary.get(acc, "export.rows"), RunSummary.get(acc, "export.tokens"), buckets);
+  }
+}

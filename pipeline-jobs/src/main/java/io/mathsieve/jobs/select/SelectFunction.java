@@ -1,0 +1,120 @@
+package io.mathsieve.jobs.select;
+
+import io.mathsieve.classifiers.iterate.ClassifyReason;
+import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.schemas.CorpusRow;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Joins each page with what the classifier said about it (keyed by doc id, decided at the end of
+ * the key): pages the final iteration collects become corpus rows, with the first iteration that
+ * collected them; the others become {@code classify/not_collected} rejections naming score and
+ * threshold. Rows whose text is a prefix go to {@link #TRUNCATED} for their full text.
+ */
+public final class SelectFunction extends KeyedCoProcessFunction<String, TextDocument, Selection, CorpusRow> {
+  public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("select-rejections", TypeInformation.of(Rejection.class));
+  public static final OutputTag<Truncated> TRUNCATED = new OutputTag<>("truncated", TypeInformation.of(Truncated.class));
+
+  private final double threshold;
+  private final int finalIteration;
+  private final String modelVersion;
+  private transient ValueState<TextDocument> page;
+  private transient ValueState<Double> score;
+  private transient ValueState<Integer> firstCollected;
+  private transient StageCounters counters;
+
+  public SelectFunction(double threshold, int finalIteration, String modelVersion) {
+    this.threshold = threshold;
+    this.finalIteration = finalIteration;
+    this.modelVersion = modelVersion;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    page = getRuntimeContext().getState(new ValueStateDescriptor<>("page", TypeInformation.of(TextDocument.class)));
+    score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", Types.DOUBLE));
+    firstCollected = getRuntimeContext().getState(new ValueStateDescriptor<>("first-collected", Types.INT));
+    counters = new StageCounters(getRuntimeContext());
+  }
+
+  @Override
+  public void processElement1(TextDocument d, Context ctx, Collector<CorpusRow> out) throws Exception {
+    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    page.update(d);
+  }
+
+  @Override
+  public void processElement2(Selection s, Context ctx, Collector<CorpusRow> out) throws Exception {
+    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    if (s.finalScore()) {
+      score.update(s.score());
+    } else {
+      Integer first = firstCollected.value();
+      if (first == null || s.iteration() < first) {
+        firstCollected.update(s.iteration());
+      }
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CorpusRow> out) throws Exception {
+    TextDocument d = page.value();
+    Double s = score.value();
+    Integer first = firstCollected.value();
+    page.clear();
+    score.clear();
+    firstCollected.clear();
+    if (d == null) {
+      counters.inc("select.scores_without_page"); // a scores store from another pages store: counted, not fatal
+      return;
+    }
+    counters.inc("select.total");
+    if (s == null || !ScoreHistogram.collected(s, threshold)) {
+      Rejection r = d.reject(ClassifyReason.NOT_COLLECTED, s == null ? "no score in the final iteration"
+          : String.format(Locale.ROOT, "score %.4f < threshold %.4f (iteration %d)", s, threshold, finalIteration));
+      counters.dropped(r);
+      ctx.output(REJECTIONS, r);
+      return;
+    }
+    int iteration = first == null ? finalIteration : Math.min(first, finalIteration);
+    CorpusRow row = CorpusRow.of(d, s, iteration, modelVersion);
+    if (d.textTruncated()) {
+      counters.inc("select.truncated");
+      ctx.output(TRUNCATED, new Truncated(row, d.textChars()));
+    } else {
+      counters.inc("select.forwarded");
+      counters.add("select.text_bytes", utf8Length(row.text()));
+      out.collect(row);
+    }
+  }
+
+  /** UTF-8 length of {@code s} without encoding it: sizes the corpus before it is written. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+}
