@@ -74,4 +74,14 @@ class IterateLogicTest {
     assertThat(TokenCounter.ESTIMATE.tokens(1000, "zh")).isEqualTo(650);
     assertThat(TokenCounter.ESTIMATE.tokens(0, "en")).isEqualTo(1);
   }
+
+  @Test
+  void measuredTokenRates() {
+    TokenCounter c = TokenCounter.perChar(0.2428, 0.5095);
+    assertThat(c.tokens(10_000, "en")).isEqualTo(2428);
+    assertThat(c.tokens(10_000, "zh")).isEqualTo(5095);
+    assertThat(c.tokens(10_000, "ja")).isEqualTo(5095);
+    assertThat(c.tokens(3, "en")).isEqualTo(1); // rounded up, at least 1
+    assertThatThrownBy(() -> TokenCounter.perChar(0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

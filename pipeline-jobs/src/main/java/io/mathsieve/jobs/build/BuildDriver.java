@@ -7,6 +7,7 @@ import io.mathsieve.config.Fingerprint;
 import io.mathsieve.decontam.benchmarks.BenchmarkFileException;
 import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.jobs.classify.IterateDriver;
+import io.mathsieve.jobs.classify.SeedFiles;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.jobs.dedup.NearDedupJob;
@@ -89,6 +90,23 @@ public final class BuildDriver {
     // Resolve everything a stage could fail on before the first job runs.
     TokenizerSpec tokenizer = TokenizerSpec.resolve(c.export().tokenizer(), c.export().hfEndpoint(), cacheDir());
     CorpusTokenizer tok = TokenizerCache.get(tokenizer);
+    SeedFiles.inspect(r.seeds());
+    for (Path n : r.negatives()) {
+      SeedFiles.inspect(List.of(n));
+    }
+    if (r.annotations() != null) {
+      IterateDriver.readAnnotations(r.annotations());
+    }
+    if (r.labels() != null) {
+      IterateDriver.readLabels(r.labels());
+    }
+    // The benchmark index is small and quick: built first, so a bad benchmark file fails now.
+    Path index = out.resolve("stages").resolve("benchmarks.idx");
+    try {
+      DecontamJob.buildIndex(r.benchmarks(), List.of(), c.decontam(), index);
+    } catch (BenchmarkFileException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     String configFingerprint = Fingerprint.of(c.values());
     Map<String, String> locations = new TreeMap<>();
     for (WarcSplit s : r.inputs()) {
@@ -160,13 +178,6 @@ public final class BuildDriver {
     // 5. Decontamination.
     String fpDecontam = chain(fpNear, c.decontam().fingerprint(), InputFingerprint.of("benchmarks", paths(r.benchmarks())));
     ObjectNode decontam = b.stage("decontam", fpDecontam, dir -> {
-      Path index = dir.resolve("benchmarks.idx");
-      Files.createDirectories(dir);
-      try {
-        DecontamJob.buildIndex(r.benchmarks(), List.of(), c.decontam(), index);
-      } catch (BenchmarkFileException e) {
-        throw new UserError(e.getMessage(), e);
-      }
       return DecontamJob.run(() -> Stores.CORPUS, CorpusRow.class, new CorpusAdapter(), b.dir("near-dedup").resolve("corpus"), dir, index,
           c.decontam(), r.parallelism(), true).report().root();
     });

@@ -238,7 +238,8 @@ public final class IterateDriver {
     return m;
   }
 
-  private static Annotations readAnnotations(Path file) {
+  /** Reads an annotations file; a malformed line is a user error naming it. */
+  public static Annotations readAnnotations(Path file) {
     try {
       return Annotations.read(file);
     } catch (IllegalArgumentException e) {
@@ -247,7 +248,8 @@ public final class IterateDriver {
   }
 
   /** Labels: {@code url<TAB>label}, label one of 1/0, math/other, true/false, yes/no. */
-  static Map<String, Boolean> readLabels(Path file) {
+  /** Reads a labels file; a malformed line is a user error naming it. */
+  public static Map<String, Boolean> readLabels(Path file) {
     Map<String, Boolean> out = new HashMap<>();
     List<String> lines;
     try {

@@ -126,6 +126,39 @@ class MainTest {
     assertThat(r.err().strip()).isEqualTo("mathsieve: " + model + ": not a fastText model (expected a .bin or .ftz file written by fastText)");
   }
 
+  // build checks everything it can before the first job: inputs, seed, benchmarks, tokenizer, output.
+  @Test
+  void buildInputErrors() throws Exception {
+    Path warc = Path.of("..", "samples", "warc").toAbsolutePath();
+    Path seed = Path.of("..", "samples", "seed", "openwebmath-sample.jsonl").toAbsolutePath();
+    Path benchmarks = Path.of("..", "samples", "benchmarks").toAbsolutePath();
+    String out = dir.resolve("b").toString();
+    Result r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--benchmarks", dir.resolve("nope").toString(), "--output", out);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --benchmarks " + dir.resolve("nope") + " does not exist");
+
+    Path badBench = Files.writeString(dir.resolve("gsm8k.jsonl"), "{\"question\": \"q\", \"answer\": \"a\"}\n{oops\n");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--benchmarks", badBench.toString(), "--output", out);
+    assertThat(r.err().strip()).startsWith("mathsieve: " + badBench + ":2: not valid JSON (");
+
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--benchmarks", benchmarks.toString(), "--output", out, "--set",
+        "export.tokenizer=/no/such/tokenizer.json");
+    assertThat(r.err().strip()).isEqualTo(
+        "mathsieve: export.tokenizer: /no/such/tokenizer.json is not 'deepseek-v3', 'hf:ORG/NAME' or an existing tokenizer.json file");
+
+    Path noText = Files.writeString(dir.resolve("seed.jsonl"), "{\"url\": \"https://a.org\", \"content\": \"x\"}\n");
+    r = run("build", "--input", warc.toString(), "--seed", noText.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style seed document)");
+
+    Files.createDirectories(dir.resolve("full"));
+    Files.writeString(dir.resolve("full/notes.txt"), "mine");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--benchmarks", benchmarks.toString(), "--output",
+        dir.resolve("full").toString());
+    assertThat(r.err().strip()).isEqualTo("mathsieve: output " + dir.resolve("full")
+        + " is not empty and holds no earlier build (no stages/ in it); choose an empty or new --output");
+    assertThat(dir.resolve("full/notes.txt")).exists();
+  }
+
   @Test
   void unknownOptionAndCommand() {
     assertThat(run("extract", "--inptu", "x").code()).isEqualTo(2);
