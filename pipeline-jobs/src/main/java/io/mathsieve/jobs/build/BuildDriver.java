@@ -18,6 +18,7 @@ import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.jobs.export.TokenizerCache;
 import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.report.RunReport;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.select.SelectJob;
@@ -50,6 +51,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * corpus/part-*.parquet     the corpus                     manifest.json  files, totals, config, versions, inputs
+ * report.html               what happened, for people
  * rejections/&lt;stage&gt;/      every dropped document         run.json       the funnel and every stage's summary
  * stages/&lt;stage&gt;/          each stage's own output        stages/&lt;stage&gt;.done.json  its completion marker
  * </pre>
@@ -69,7 +71,7 @@ public final class BuildDriver {
       int exportBuckets, Path output, int parallelism, boolean fresh, Consumer<String> log) {}
 
   /** The finished build. */
-  public record Result(RunSummary summary, Path corpus, Path manifest, List<String> skipped) {}
+  public record Result(RunSummary summary, Path corpus, Path manifest, Path report, List<String> skipped) {}
 
   /** One stage's work: runs into {@code dir} and returns its summary. */
   @FunctionalInterface
@@ -207,7 +209,8 @@ public final class BuildDriver {
 
     RunSummary summary = summarize(extract, iterate, select, near, decontam, export, c, configFingerprint, b, started);
     summary.write(out.resolve("run.json"));
-    return new Result(summary, corpus, manifest, b.skipped);
+    Path report = RunReport.write(out);
+    return new Result(summary, corpus, manifest, report, b.skipped);
   }
 
   /** The funnel and the rejections of every stage, with the accounting check. */

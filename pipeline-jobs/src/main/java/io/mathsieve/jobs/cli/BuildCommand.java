@@ -85,6 +85,7 @@ public final class BuildCommand implements Callable<Integer> {
       System.out.println();
       System.out.println("corpus:     " + r.corpus());
       System.out.println("manifest:   " + r.manifest());
+      System.out.println("report:     " + r.report());
       System.out.println("rejections: " + output.resolve("rejections"));
       System.out.println("summary:    " + output.resolve("run.json"));
     }

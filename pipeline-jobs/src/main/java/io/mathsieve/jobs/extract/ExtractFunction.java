@@ -4,6 +4,7 @@ import io.mathsieve.extract.ExtractConfig;
 import io.mathsieve.extract.PageExtractor;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.FilterResult;
+import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.HtmlPage;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
@@ -62,10 +63,29 @@ public final class ExtractFunction extends ProcessFunction<WarcItem, TextDocumen
     FilterResult<TextDocument> result = extractor.extract(page);
     if (result instanceof FilterResult.Keep<TextDocument> keep) {
       counters.inc("extract.forwarded");
+      count(keep.value());
       out.collect(keep.value());
     } else if (result instanceof FilterResult.Drop<TextDocument> drop) {
       reject(page.reject(drop.reason(), drop.detail()), ctx);
     }
+  }
+
+  /** Formulas by markup kind and pages by language, for the run summary and the report. */
+  private void count(TextDocument d) {
+    FormulaCounts f = d.formulas();
+    counters.add("extract.formulas.tex_script", f.texScript());
+    counters.add("extract.formulas.katex", f.katex());
+    counters.add("extract.formulas.wp_katex", f.wpKatex());
+    counters.add("extract.formulas.mathml", f.mathml());
+    counters.add("extract.formulas.mathml_converted", f.mathmlConverted());
+    counters.add("extract.formulas.wiki_math", f.wikiMath());
+    counters.add("extract.formulas.latex_image", f.latexImage());
+    counters.add("extract.formulas.bbcode", f.bbcode());
+    counters.add("extract.formulas.delimited", f.delimited());
+    if (d.hasMathMarkup()) {
+      counters.inc("extract.pages_with_math_markup");
+    }
+    counters.inc("extract.lang." + d.lang());
   }
 
   private void reject(Rejection r, Context ctx) {

@@ -140,6 +140,12 @@ public final class ExtractJob {
     RunSummary.withPrefix(acc, "warc.records.").forEach(records::put);
     long pages = RunSummary.get(acc, "pages.written");
     root.put("pages", pages);
+    ObjectNode formulas = root.putObject("formulas");
+    RunSummary.withPrefix(acc, "extract.formulas.").forEach(formulas::put);
+    root.put("pages_with_math_markup", RunSummary.get(acc, "extract.pages_with_math_markup"));
+    ObjectNode languages = root.putObject("languages");
+    RunSummary.withPrefix(acc, "extract.lang.").entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey())).forEach(e -> languages.put(e.getKey(), e.getValue()));
     ObjectNode rejections = root.putObject("rejections");
     Map<String, Long> dropped = RunSummary.withPrefix(acc, StageCounters.DROPPED);
     dropped.forEach(rejections::put);

@@ -1,0 +1,229 @@
+package io.mathsieve.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched)
+ * showing what a build did: the funnel, rejections with examples, the classifier's iterations,
+ * the corpus's domains and languages, extraction's formulas, decontamination, and sample documents.
+ * Every string from the crawl is escaped ({@link Html#text}).
+ */
+public final class RunReport {
+  private RunReport() {}
+
+  /** Writes {@code dir/report.html} for the build in {@code dir}; returns its path. */
+  public static Path write(Path dir) throws IOException {
+    String html = render(ReportData.load(dir), dir.toString());
+    Path file = dir.resolve("report.html");
+    Path tmp = dir.resolve(".report.html.tmp");
+    Files.writeString(tmp, html, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+
+  static String render(ReportData d, String title) {
+    Html h = new Html();
+    JsonNode run = d.run();
+    JsonNode funnel = run.path("funnel");
+    JsonNode stages = run.path("stages");
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>mathsieve report: ").esc(title).raw("</title>")
+        .raw("<style>").raw(CSS).raw("</style></head><body>");
+    h.raw("<header><h1>mathsieve build report</h1><p class=\"meta\">").esc(title).raw(" · started ").esc(run.path("started").asText())
+        .raw(" · ").raw(String.format(Locale.ROOT, "%.0f s", run.path("duration_seconds").asDouble())).raw(" · config ")
+        .esc(run.path("config_fingerprint").asText()).raw("</p>");
+    JsonNode totals = d.manifest().path("totals");
+    h.raw("<div class=\"kpis\">");
+    kpi(h, "documents", Html.number(funnel.path("corpus_rows").asLong()));
+    kpi(h, "tokens (" + d.manifest().at("/tokenizer/name").asText("?") + ")", Html.number(funnel.path("corpus_tokens").asLong()));
+    kpi(h, "files", Html.number(totals.path("files").asLong()));
+    kpi(h, "bytes", Html.number(totals.path("bytes").asLong()));
+    kpi(h, "WARC records", Html.number(funnel.path("response_records").asLong()));
+    kpi(h, "every record accounted for", run.at("/accounting/balanced").asBoolean() ? "yes" : "NO");
+    h.raw("</div></header><main>");
+
+    // The funnel.
+    h.raw("<section id=\"funnel\"><h2>Funnel</h2>");
+    List<Svg.Bar> steps = new ArrayList<>();
+    steps.add(new Svg.Bar("WARC response records", funnel.path("response_records").asLong(), null));
+    steps.add(new Svg.Bar("pages extracted", funnel.path("pages_extracted").asLong(), null));
+    steps.add(new Svg.Bar("after URL and exact dedup", funnel.path("pages_after_url_exact_dedup").asLong(), null));
+    for (JsonNode it : funnel.path("collected_per_iteration")) {
+      steps.add(new Svg.Bar("collected, iteration " + it.path("iteration").asInt(), it.path("pages").asLong(), null));
+    }
+    steps.add(new Svg.Bar("after near-dedup", funnel.path("after_near_dedup").asLong(), null));
+    steps.add(new Svg.Bar("after decontamination", funnel.path("after_decontam").asLong(), null));
+    h.raw(Svg.bars(steps, "#1565c0"));
+    h.raw("<p>Corpus: ").raw(Html.number(funnel.path("corpus_rows").asLong())).raw(" documents, ")
+        .raw(Html.number(funnel.path("corpus_tokens").asLong())).raw(" tokens.</p></section>");
+
+    // Rejections.
+    long records = Math.max(1, funnel.path("response_records").asLong());
+    h.raw("<section id=\"rejections\"><h2>Rejections by stage and reason</h2>");
+    List<Svg.Bar> reasons = new ArrayList<>();
+    d.reasons().forEach(r -> reasons.add(new Svg.Bar(r.key(), r.count(), Html.percent((double) r.count() / records))));
+    h.raw(Svg.bars(reasons, "#ef6c00"));
+    h.raw("<table><thead><tr><th>reason</th><th class=\"n\">documents</th><th class=\"n\">share of records</th><th>meaning</th></tr></thead><tbody>");
+    for (ReportData.Reason r : d.reasons()) {
+      h.raw("<tr><td><code>").esc(r.key()).raw("</code></td><td class=\"n\">").raw(Html.number(r.count())).raw("</td><td class=\"n\">")
+          .raw(Html.percent((double) r.count() / records)).raw("</td><td>").esc(r.description()).raw("</td></tr>");
+    }
+    h.raw("</tbody></table>");
+    for (ReportData.Reason r : d.reasons()) {
+      if (r.examples().isEmpty()) {
+        continue;
+      }
+      h.raw("<details class=\"examples\"><summary>Examples: <code>").esc(r.key()).raw("</code></summary>");
+      for (ReportData.Example e : r.examples()) {
+        h.raw("<div class=\"example\"><div class=\"url\">").esc(e.url().isEmpty() ? "(no URL: unreadable record)" : e.url())
+            .raw("</div><div class=\"detail\">").esc(e.detail()).raw("</div>");
+        if (!e.excerpt().isEmpty()) {
+          h.raw("<pre>").esc(e.excerpt()).raw("</pre>");
+        }
+        h.raw("</div>");
+      }
+      h.raw("</details>");
+    }
+    h.raw("</section>");
+
+    // The classifier.
+    JsonNode iterate = stages.path("iterate").path("summary");
+    h.raw("<section id=\"classifier\"><h2>The classifier's iterations</h2>");
+    JsonNode rates = iterate.path("token_rates");
+    h.raw("<p>Budget tokens: ").raw(String.format(Locale.ROOT, "%.4f", rates.path("tokens_per_char").asDouble()))
+        .raw(" tokens per char (CJK: ").raw(String.format(Locale.ROOT, "%.4f", rates.path("tokens_per_cjk_char").asDouble()))
+        .raw("), measured with ").esc(rates.path("tokenizer").asText()).raw(" on ").raw(Html.number(rates.path("sample_pages").asLong()
+            + rates.path("sample_cjk_pages").asLong())).raw(" pages. Final model ").esc(iterate.path("model_version").asText()).raw(".</p>");
+    List<Svg.Bar> shares = new ArrayList<>();
+    h.raw("<div class=\"iterations\">");
+    for (JsonNode it : iterate.path("iterations")) {
+      int i = it.path("iteration").asInt();
+      shares.add(new Svg.Bar("iteration " + i + ": new pages", it.path("new_pages").asLong(), Html.percent(it.path("new_share").asDouble())));
+      h.raw("<div class=\"card\"><h3>Iteration ").raw(String.valueOf(i)).raw("</h3>");
+      long[] hist = new long[it.path("score_histogram_20").size()];
+      for (int b = 0; b < hist.length; b++) {
+        hist[b] = it.path("score_histogram_20").get(b).asLong();
+      }
+      h.raw(Svg.histogram(hist, it.path("threshold").asDouble()));
+      h.raw("<p>").raw(Html.number(it.path("collected_pages").asLong())).raw(" pages collected (score ≥ ")
+          .raw(String.format(Locale.ROOT, "%.4f", it.path("threshold").asDouble())).raw("), ").raw(Html.number(it.path("new_pages").asLong()))
+          .raw(" new (").raw(Html.percent(it.path("new_share").asDouble())).raw("); ").raw(Html.number(it.path("math_domains").asLong()))
+          .raw(" math domains");
+      if (it.has("precision")) {
+        h.raw(String.format(Locale.ROOT, "; on %d labelled pages precision %.3f, recall %.3f", it.path("labelled_pages").asLong(),
+            it.path("precision").asDouble(), it.path("recall").asDouble()));
+      }
+      h.raw(". Stop: ").esc(it.path("stopped").asText()).raw(".</p>");
+      h.raw("<h4>Math domains (share of pages collected)</h4><ul class=\"cols\">");
+      int shown = 0;
+      for (JsonNode dm : it.path("top_math_domains")) {
+        if (shown++ == 15) {
+          break;
+        }
+        h.raw("<li>").esc(dm.path("domain").asText()).raw(" <span class=\"muted\">").raw(Html.number(dm.path("collected").asLong())).raw("/")
+            .raw(Html.number(dm.path("pages").asLong())).raw("</span></li>");
+      }
+      h.raw("</ul><h4>Accepted URL patterns</h4><ul class=\"cols\">");
+      for (JsonNode p : it.path("accepted_patterns")) {
+        h.raw("<li><code>").esc(p.asText()).raw("</code></li>");
+      }
+      if (it.path("accepted_patterns").isEmpty()) {
+        h.raw("<li class=\"muted\">none</li>");
+      }
+      h.raw("</ul></div>");
+    }
+    h.raw("</div><h3>New pages per iteration</h3>").raw(Svg.bars(shares, "#6a1b9a")).raw("</section>");
+
+    // The corpus.
+    h.raw("<section id=\"corpus\"><h2>The corpus</h2>");
+    if (d.corpusSampled()) {
+      h.raw("<p class=\"muted\">From the first ").raw(Html.number(d.corpusRowsScanned())).raw(" documents.</p>");
+    }
+    h.raw("<div class=\"two\"><div><h3>Top domains (tokens)</h3>");
+    h.raw(Svg.bars(d.corpusDomains().stream().map(t -> new Svg.Bar(t.name(), t.tokens(), Html.number(t.docs()) + " docs")).toList(), "#2e7d32", 260));
+    h.raw("</div><div><h3>Languages (tokens)</h3>");
+    h.raw(Svg.bars(d.corpusLanguages().stream().map(t -> new Svg.Bar(t.name(), t.tokens(), Html.number(t.docs()) + " docs")).toList(), "#00838f", 260));
+    h.raw("</div></div></section>");
+
+    // Extraction.
+    JsonNode extract = stages.path("extract").path("summary");
+    h.raw("<section id=\"extraction\"><h2>Extraction</h2><p>").raw(Html.number(extract.path("pages_with_math_markup").asLong()))
+        .raw(" of ").raw(Html.number(funnel.path("pages_extracted").asLong())).raw(" extracted pages carry math markup; extractor ")
+        .esc(run.path("extractor_version").asText()).raw(".</p><div class=\"two\"><div><h3>Formulas by markup</h3>");
+    List<Svg.Bar> formulas = new ArrayList<>();
+    extract.path("formulas").fields().forEachRemaining(e -> formulas.add(new Svg.Bar(e.getKey(), e.getValue().asLong(), null)));
+    formulas.sort((a, b) -> Long.compare(b.value(), a.value()));
+    h.raw(Svg.bars(formulas, "#5d4037", 260));
+    h.raw("</div><div><h3>Languages of extracted pages</h3>");
+    List<Svg.Bar> langs = new ArrayList<>();
+    extract.path("languages").fields().forEachRemaining(e -> langs.add(new Svg.Bar(e.getKey(), e.getValue().asLong(), null)));
+    h.raw(Svg.bars(langs.stream().limit(15).toList(), "#00838f", 260)).raw("</div></div></section>");
+
+    // Decontamination.
+    JsonNode decontam = stages.path("decontam").path("summary");
+    h.raw("<section id=\"decontamination\"><h2>Decontamination</h2><p>").raw(String.valueOf(decontam.path("ngram").asInt()))
+        .raw("-gram rule, mode <code>").esc(decontam.path("mode").asText()).raw("</code>: ").raw(Html.number(decontam.path("removed").asLong()))
+        .raw(" of ").raw(Html.number(decontam.path("documents").asLong())).raw(" documents removed.</p>");
+    h.raw("<table><thead><tr><th>benchmark</th><th class=\"n\">items indexed</th><th class=\"n\">too short</th><th class=\"n\">items found</th>"
+        + "<th class=\"n\">documents matched</th><th class=\"n\">documents removed</th></tr></thead><tbody>");
+    for (JsonNode b : decontam.path("benchmarks")) {
+      h.raw("<tr><td>").esc(b.path("benchmark").asText()).raw("</td>");
+      for (String k : List.of("items_indexed", "items_too_short", "items_found", "documents_matched", "documents_removed")) {
+        h.raw("<td class=\"n\">").raw(Html.number(b.path(k).asLong())).raw("</td>");
+      }
+      h.raw("</tr>");
+    }
+    h.raw("</tbody></table></section>");
+
+    // Samples.
+    h.raw("<section id=\"samples\"><h2>Sample documents</h2><p class=\"muted\">The first documents of the first corpus file (doc id order, "
+        + "which is a fixed pseudo-random order). LaTeX is shown as source.</p>");
+    for (ReportData.Sample s : d.samples()) {
+      h.raw("<article class=\"doc\"><div class=\"url\">").esc(s.url()).raw("</div><div class=\"muted\">").esc(s.domain()).raw(" · ").esc(s.lang())
+          .raw(String.format(Locale.ROOT, " · score %.3f · %s tokens · iteration %d · cluster of %d", s.score(), Html.number(s.tokens()),
+              s.iteration(), s.clusterSize()))
+          .raw("</div><pre>").esc(s.text()).raw("</pre></article>");
+    }
+    h.raw("</section>");
+
+    // Configuration.
+    h.raw("<section id=\"configuration\"><h2>Configuration</h2><table class=\"config\"><tbody>");
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) run.path("config")::fields) {
+      h.raw("<tr><td><code>").esc(e.getKey()).raw("</code></td><td>").esc(e.getValue().asText()).raw("</td></tr>");
+    }
+    h.raw("</tbody></table></section></main><footer>Written by mathsieve from ").esc(title).raw("/run.json, manifest.json and the stores.</footer>")
+        .raw("</body></html>\n");
+    return h.toString();
+  }
+
+  private static void kpi(Html h, String label, String value) {
+    h.raw("<div class=\"kpi\"><div class=\"v\">").esc(value).raw("</div><div class=\"l\">").esc(label).raw("</div></div>");
+  }
+
+  static final String CSS = """
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+      header{background:#fff;border-bottom:1px solid #ddd;padding:16px 28px}h1{margin:0 0 4px;font-size:22px}
+      main{padding:8px 28px 40px;max-width:1300px}section{background:#fff;border:1px solid #e3e3e3;border-radius:8px;margin:18px 0;padding:12px 18px}
+      h2{font-size:18px;margin:6px 0 10px}h3{font-size:15px;margin:10px 0 6px}h4{font-size:13px;margin:8px 0 4px;color:#444}
+      .meta,.muted{color:#666}.kpis{display:flex;flex-wrap:wrap;gap:12px;margin-top:10px}
+      .kpi{border:1px solid #e3e3e3;border-radius:6px;padding:6px 12px;min-width:120px;background:#fcfcfc}.kpi .v{font-size:18px;font-weight:600}
+      .kpi .l{color:#666;font-size:12px}table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;
+      vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}svg.chart{display:block;max-width:100%;height:auto}
+      svg text{font:12px system-ui,sans-serif;fill:#333}svg text.axis{fill:#666;font-size:11px}
+      .iterations{display:flex;flex-wrap:wrap;gap:14px}.card{border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;flex:1 1 540px}
+      ul.cols{columns:2;margin:4px 0;padding-left:18px}.two{display:flex;flex-wrap:wrap;gap:20px}.two>div{flex:1 1 560px}
+      pre{white-space:pre-wrap;word-break:break-word;background:#f5f5f5;border-radius:4px;padding:8px;max-height:320px;overflow:auto;font-size:12.5px}
+      .url{font-family:ui-monospace,monospace;font-size:12.5px;word-break:break-all}.example{margin:8px 0 12px}.detail{color:#555}
+      details.examples{margin:6px 0}summary{cursor:pointer}article.doc{margin:12px 0}footer{color:#888;padding:0 28px 24px}
+      """;
+}
