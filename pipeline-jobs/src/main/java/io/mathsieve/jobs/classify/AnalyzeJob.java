@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.extract.ExtractJob;
@@ -71,7 +72,7 @@ public final class AnalyzeJob {
           .filter(b -> false).name("discard").uid("discard")
           .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()).name("count-new").uid("count-new");
     }
-    JobExecutionResult r = env.execute("mathsieve iterate: collect (iteration " + iteration + ")");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: collect (iteration " + iteration + ")");
     Map<String, Object> acc = r.getAllAccumulatorResults();
     long collected = RunSummary.get(acc, "iterate.collected_pages");
     return new Collection(RunSummary.get(acc, "iterate.pages"), collected, RunSummary.get(acc, "iterate.collected_tokens"),
@@ -94,7 +95,7 @@ public final class AnalyzeJob {
         .map(x -> rules.judge(x.key(), x.domain(), x.pages(), x.collected(), iteration), TypeInformation.of(PatternStat.class))
         .name("judge-patterns").uid("judge-patterns");
     StoreSinks.write(patterns, () -> Stores.PATTERNS, out.toString(), Map.of());
-    env.execute("mathsieve iterate: patterns (iteration " + iteration + ")");
+    JobRunner.execute(env, "mathsieve iterate: patterns (iteration " + iteration + ")");
   }
 
   private static DataStream<ScoredDocument> read(StreamExecutionEnvironment env, Path dir, String name) {

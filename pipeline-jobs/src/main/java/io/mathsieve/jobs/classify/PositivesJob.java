@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
@@ -60,7 +61,7 @@ public final class PositivesJob {
           .process(new Uncollected(threshold, minScore), TypeInformation.of(TextDocument.class)).name("uncollected").uid("uncollected");
     }
     StoreSinks.write(positives.filter(new CountPositives()).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
-    JobExecutionResult r = env.execute("mathsieve iterate: pattern positives");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: pattern positives");
     return RunSummary.get(r.getAllAccumulatorResults(), "iterate.pattern_positives");
   }
 

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.TokenCounter;
@@ -39,7 +40,7 @@ public final class ScoreJob {
         WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages");
     StoreSinks.write(topology(in, model, maxChars, grouping, tokens, iteration), () -> Stores.SCORES, scores.toString(),
         Map.of("mathsieve.model", model, "mathsieve.iteration", String.valueOf(iteration)));
-    JobExecutionResult r = env.execute("mathsieve score (iteration " + iteration + ")");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve score (iteration " + iteration + ")");
     ScoreHistogram h = r.getAccumulatorResult(HistogramAccumulator.NAME);
     return h == null ? new ScoreHistogram() : h;
   }

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.classifiers.math.ClassifierConfig;
@@ -91,7 +92,7 @@ public final class TrainJob {
       examples = union(examples, sampled);
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
-    JobExecutionResult r = env.execute("mathsieve iterate: train " + modelPrefix.getParent().getFileName());
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getFileName());
     Map<String, Object> acc = r.getAllAccumulatorResults();
     return new Counts(RunSummary.get(acc, "train.seed"), RunSummary.get(acc, "train.pattern"), RunSummary.get(acc, "train.negative"));
   }

@@ -61,6 +61,7 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    common.progress();
     Settings s = common.settings();
     if (budget != null) {
       if (budget <= 0) {

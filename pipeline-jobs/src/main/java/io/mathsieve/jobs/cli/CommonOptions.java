@@ -46,6 +46,14 @@ public final class CommonOptions {
     return s.overriddenBy(Settings.fromFlags(overrides));
   }
 
+  /** Progress lines on stderr while jobs run, unless {@code --quiet}. */
+  void progress() {
+    io.mathsieve.jobs.run.JobRunner.progressTo(null, false);
+    if (!quiet) {
+      io.mathsieve.jobs.run.JobRunner.progressToStderr();
+    }
+  }
+
   int parallelism() {
     if (parallelism < 1) {
       throw new UserError("--parallelism must be at least 1, got " + parallelism);

@@ -46,6 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserError("--parallelism must be at least 1, got " + parallelism);
     }
     MathsieveConfig config = MathsieveConfig.from(Settings.read(dir.resolve("demo.conf")));
+    io.mathsieve.jobs.run.JobRunner.progressTo(null, false);
+    if (!quiet) {
+      io.mathsieve.jobs.run.JobRunner.progressToStderr();
+    }
     Path labels = Files.isRegularFile(dir.resolve("labels.tsv")) ? dir.resolve("labels.tsv") : null;
     System.err.println("mathsieve demo: build over " + dir + " into " + output + " (parallelism " + parallelism + ")");
     long t0 = System.nanoTime();

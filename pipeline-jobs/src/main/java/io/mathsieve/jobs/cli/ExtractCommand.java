@@ -36,6 +36,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    common.progress();
     MathsieveConfig config = common.config();
     List<WarcSplit> splits = InputResolver.resolve(inputs);
     if (!common.quiet) {

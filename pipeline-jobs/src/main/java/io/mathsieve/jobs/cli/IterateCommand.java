@@ -55,6 +55,7 @@ public final class IterateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    common.progress();
     Settings s = common.settings();
     if (budget != null) {
       if (budget <= 0) {

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.decontam;
 
+import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.decontam.DecontamConfig;
@@ -85,7 +86,7 @@ public final class DecontamJob {
     StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
     StoreSinks.write(kept.getSideOutput(DecontamFunction.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
     StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES, output.resolve("decontam_matches").toString(), Map.of());
-    JobExecutionResult result = env.execute("mathsieve decontam");
+    JobExecutionResult result = JobRunner.execute(env, "mathsieve decontam");
     Map<String, Object> acc = result.getAllAccumulatorResults();
     RunSummary report = report(loaded, StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(output.resolve("decontam_matches"))), config);
     ObjectNode root = report.root();

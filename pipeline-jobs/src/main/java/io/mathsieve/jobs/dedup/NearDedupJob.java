@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +81,7 @@ public final class NearDedupJob {
         .name("lsh-buckets").uid("lsh-buckets");
     StoreSinks.write(edges, () -> WorkStores.EDGES, work.resolve("edges-0").toString(), Map.of());
     StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, work.resolve("nodes").toString(), Map.of());
-    JobExecutionResult sketch = env.execute("mathsieve near-dedup: sketch");
+    JobExecutionResult sketch = JobRunner.execute(env, "mathsieve near-dedup: sketch");
 
     // 2. Connected components.
     int round = 0;
@@ -123,7 +124,7 @@ public final class NearDedupJob {
     StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
     StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.CLUSTERS), () -> Stores.CLUSTERS, output.resolve("clusters").toString(), Map.of());
     StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
-    JobExecutionResult resolve = env3.execute("mathsieve near-dedup: resolve");
+    JobExecutionResult resolve = JobRunner.execute(env3, "mathsieve near-dedup: resolve");
 
     Map<String, Object> acc = resolve.getAllAccumulatorResults();
     long total = RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.total");
@@ -171,7 +172,7 @@ public final class NearDedupJob {
     DataStream<Edge> checked = bothWays(small, "check").keyBy(Edge::a, Types.LONG)
         .process(new StarFunctions.StarCheck(), TypeInformation.of(Edge.class)).name("star-check").uid("star-check");
     StoreSinks.write(checked, () -> WorkStores.EDGES, out.toString(), Map.of());
-    JobExecutionResult r = env.execute("mathsieve near-dedup: components");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve near-dedup: components");
     return RunSummary.get(r.getAllAccumulatorResults(), StarFunctions.NOT_STAR);
   }
 

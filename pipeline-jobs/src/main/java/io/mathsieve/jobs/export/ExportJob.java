@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.export;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.config.ExportConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords;
 import io.mathsieve.jobs.extract.ExtractJob;
@@ -70,7 +71,7 @@ public final class ExportJob {
             TypeInformation.of(CorpusFile.class))
         .name("write-shards").uid("write-shards");
     StoreSinks.write(files, () -> CorpusFile.STORE, work.resolve("corpus_files").toString(), Map.of());
-    JobExecutionResult r = env.execute("mathsieve export");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve export");
     List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work.resolve("corpus_files").toUri()));
     written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
     Map<String, Object> acc = r.getAllAccumulatorResults();

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.select;
 
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.OutputDirectory;
@@ -88,7 +89,7 @@ public final class SelectJob {
     StoreSinks.write(selected.union(full), () -> Stores.CORPUS, output.resolve("corpus").toString(), meta);
     StoreSinks.write(selected.getSideOutput(SelectFunction.REJECTIONS).union(full.getSideOutput(SelectFunction.REJECTIONS)),
         () -> Stores.REJECTIONS, output.resolve("rejections").toString(), meta);
-    JobExecutionResult r = env.execute("mathsieve select");
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve select");
     Map<String, Object> acc = r.getAllAccumulatorResults();
     return new Result(RunSummary.get(acc, "select.total"), RunSummary.get(acc, "select.forwarded"),
         RunSummary.get(acc, "dropped.classify/not_collected"), RunSummary.get(acc, "select.full_text_reread"),

@@ -253,6 +253,46 @@ class BuildITCase {
   }
 
   @Test
+  void theReportShowsEverySectionFilledFromTheRun() throws Exception {
+    String html = Files.readString(result.report());
+    assertThat(result.report()).isEqualTo(out.resolve("report.html"));
+    for (JsonNode it : run.at("/stages/iterate/summary/iterations")) {
+      assertThat(html).contains("<h3>Iteration " + it.get("iteration").asInt() + "</h3>");
+    }
+    for (JsonNode b : run.at("/stages/decontam/summary/benchmarks")) {
+      assertThat(html).contains("<tr><td>" + b.get("benchmark").asText() + "</td>");
+    }
+    run.get("rejections").fieldNames().forEachRemaining(reason -> assertThat(html).contains("<code>" + reason + "</code>"));
+    assertThat(html).contains("Examples: <code>classify/not_collected</code>").contains("<article class=\"doc\">")
+        .contains(String.format(java.util.Locale.ROOT, "%,d", run.at("/funnel/corpus_tokens").asLong()));
+    assertThat(html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script").doesNotContain("<img").doesNotContain("<link").doesNotContain("<iframe");
+  }
+
+  // notebooks-docs/notebooks/explore_corpus.ipynb: every SQL query in it runs on a build and returns rows.
+  @Test
+  void theNotebookQueriesRunOnABuild() throws Exception {
+    JsonNode nb = JSON.readTree(Path.of("..", "notebooks-docs", "notebooks", "explore_corpus.ipynb").toFile());
+    java.util.regex.Pattern sql = java.util.regex.Pattern.compile("\"\"\"(.*?)\"\"\"", java.util.regex.Pattern.DOTALL);
+    int queries = 0;
+    try (Duck duck = new Duck()) {
+      for (JsonNode cell : nb.get("cells")) {
+        if (!cell.get("cell_type").asText().equals("code")) {
+          continue;
+        }
+        StringBuilder source = new StringBuilder();
+        cell.get("source").forEach(line -> source.append(line.asText()));
+        java.util.regex.Matcher m = sql.matcher(source);
+        while (m.find()) {
+          String query = m.group(1).replace("{run}", out.toAbsolutePath().toString());
+          assertThat(duck.query(query)).as(query).isNotEmpty();
+          queries++;
+        }
+      }
+    }
+    assertThat(queries).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
   void aFreshBuildWithOtherParallelismGivesByteIdenticalCorpusFiles() throws Exception {
     Path other = dir.resolve("again");
     BuildDriver.run(request(other, Settings.empty(), 1, new ArrayList<>()));
