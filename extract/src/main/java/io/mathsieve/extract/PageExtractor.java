@@ -4,6 +4,7 @@ import io.mathsieve.classifiers.langid.LanguageIdentifier;
 import io.mathsieve.classifiers.langid.LanguageIdentifier.Language;
 import io.mathsieve.extract.charset.HtmlDecoder;
 import io.mathsieve.extract.charset.HtmlDecoder.DecodedHtml;
+import io.mathsieve.extract.prefilter.MathPrefilter;
 import io.mathsieve.extract.html.ExtractedText;
 import io.mathsieve.extract.html.ExtractionLimitException;
 import io.mathsieve.extract.html.MathAwareTextExtractor;
@@ -50,6 +51,9 @@ public final class PageExtractor {
     }
     if (looksBinary(body)) {
       return FilterResult.drop(ExtractReason.BINARY_BODY, "control bytes in the first " + BINARY_SNIFF_BYTES + " bytes");
+    }
+    if (config.prefilter() && !MathPrefilter.shared().test(body)) {
+      return FilterResult.drop(ExtractReason.NO_MATH_SIGNAL, "no math markup, symbol or word in " + body.length + " bytes");
     }
     DecodedHtml html = HtmlDecoder.decode(body, page.contentType());
     Document doc = Jsoup.parse(html.html(), page.url());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcInput;
+import io.mathsieve.extract.prefilter.MathPrefilter;
 import io.mathsieve.extract.warc.WarcRecordReader;
 import io.mathsieve.schemas.FilterResult;
 import io.mathsieve.schemas.TextDocument;
@@ -33,6 +34,7 @@ abstract class SampleSetChecks {
   final Map<String, TextDocument> docs = new HashMap<>();
   final Map<String, WarcFileStats> stats = new HashMap<>();
   final List<JsonNode> manifest = new ArrayList<>();
+  final Map<String, byte[]> bodies = new HashMap<>();
   int responseRecords;
 
   /** The directory holding warc/ and manifest.jsonl. */
@@ -57,6 +59,7 @@ abstract class SampleSetChecks {
           } else {
             FilterResult<TextDocument> result = extractor.extract(item.page());
             String key = name + "@" + item.page().warcOffset();
+            bodies.put(key, item.page().body());
             if (result instanceof FilterResult.Keep<TextDocument> k) {
               outcomes.put(key, "page");
               docs.put(key, k.value());
@@ -75,6 +78,31 @@ abstract class SampleSetChecks {
         responseRecords++;
       }
     }
+  }
+
+  // The math prefilter lets every math page through (recall first) and stops most of the others.
+  @Test
+  void thePrefilterPassesEveryMathPage() {
+    MathPrefilter prefilter = MathPrefilter.shared();
+    int math = 0;
+    int other = 0;
+    int otherPassed = 0;
+    for (JsonNode m : manifest) {
+      byte[] body = m.has("url") ? bodies.get(m.get("warc_file").asText() + "@" + m.get("offset").asLong()) : null;
+      if (body == null || !m.get("expect").asText().equals("page")) {
+        continue;
+      }
+      if (m.get("is_math").asBoolean()) {
+        math++;
+        assertThat(prefilter.test(body)).as("math page %s", m.get("url")).isTrue();
+      } else {
+        other++;
+        otherPassed += prefilter.test(body) ? 1 : 0;
+      }
+    }
+    assertThat(math).isGreaterThan(200);
+    System.out.printf("prefilter: %d math pages all passed; %d of %d other pages passed%n", math, otherPassed, other);
+    assertThat((double) otherPassed / other).as("share of non-math pages passed").isLessThan(0.6);
   }
 
   // Every response record ends as the page or the rejection the generator planned for it.

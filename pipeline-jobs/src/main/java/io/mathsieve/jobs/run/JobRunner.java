@@ -25,6 +25,26 @@ public final class JobRunner {
   private static volatile Consumer<String> sink;
   private static volatile boolean terminal;
   private static volatile Duration interval = LOG_INTERVAL;
+  private static volatile org.apache.flink.runtime.minicluster.MiniCluster shared;
+
+  /**
+   * Runs every job of this process on one MiniCluster of {@code slots} slots until the returned
+   * handle is closed, instead of one new MiniCluster per job: what the benchmark needs so that
+   * cluster start-up does not blur per-page costs.
+   */
+  public static AutoCloseable sharedMiniCluster(int slots) throws Exception {
+    org.apache.flink.configuration.Configuration conf =
+        org.apache.flink.runtime.taskexecutor.TaskExecutorResourceUtils.adjustForLocalExecution(new org.apache.flink.configuration.Configuration());
+    org.apache.flink.runtime.minicluster.MiniCluster cluster = new org.apache.flink.runtime.minicluster.MiniCluster(
+        new org.apache.flink.runtime.minicluster.MiniClusterConfiguration.Builder().setConfiguration(conf).setNumTaskManagers(1)
+            .setNumSlotsPerTaskManager(slots).build());
+    cluster.start();
+    shared = cluster;
+    return () -> {
+      shared = null;
+      cluster.close();
+    };
+  }
 
   private JobRunner() {}
 
@@ -52,6 +72,12 @@ public final class JobRunner {
 
   /** Runs the job {@code name}; {@code files} is the number of WARC files it reads (0: none). */
   public static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files) throws Exception {
+    org.apache.flink.runtime.minicluster.MiniCluster cluster = shared;
+    if (cluster != null) {
+      org.apache.flink.streaming.api.graph.StreamGraph graph = env.getStreamGraph();
+      graph.setJobName(name);
+      return cluster.executeJobBlocking(graph.getJobGraph());
+    }
     Consumer<String> out = sink;
     if (out == null) {
       return env.execute(name);

@@ -1,0 +1,165 @@
+package io.mathsieve.extract.prefilter;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A cheap test on the raw bytes of a page, before any decoding or parsing: does it show any sign of
+ * math? In the spirit of OpenWebMath's prefilter: math markup (MathJax, KaTeX, MathML, LaTeX
+ * commands and delimiters, forum TeX tags, LaTeX image services), math symbols, and math words in
+ * several languages (UTF-8 and GB2312 for Chinese). Pages without any are dropped before Jsoup,
+ * which is where the time goes; the classifier decides about the rest.
+ *
+ * <p>One pass over the bytes with an Aho-Corasick automaton (ASCII case-folded), stopping at the
+ * first hit. Words and symbols inside {@code <script>} and {@code <style>} do not count (JavaScript
+ * is full of {@code Math.floor} and regex escapes); the names of math libraries count anywhere,
+ * since a page that loads MathJax or KaTeX means to show math.
+ *
+ * <p>Recall is what matters: the benchmark measures it on generated math pages and reports it.
+ */
+public final class MathPrefilter {
+  /** Math libraries and markup: a hit wherever they appear, scripts included. */
+  static final List<String> MARKUP = List.of(
+      "mathjax", "katex", "math/tex", "mathml", "<math", "asciimath", "mwe-math", "wp-katex", "mimetex", "latex.php", "codecogs",
+      "tex.cgi", "latex.codecogs", "[tex]", "[latex]", "[math]", "$latex ");
+
+  /** Signs of math in text: a hit outside scripts and styles. */
+  static final List<String> TEXT = List.of(
+      // LaTeX
+      "\\frac", "\\dfrac", "\\sqrt", "\\sum", "\\int", "\\prod", "\\lim", "\\begin{", "\\left", "\\right", "\\cdot", "\\times", "\\alpha",
+      "\\beta", "\\theta", "\\pi", "\\infty", "\\leq", "\\geq", "\\neq", "\\le ", "\\ge ", "\\mathbb", "\\mathrm", "\\displaystyle",
+      "\\binom", "\\partial", "\\over", "\\(", "\\[", "$$", "^{", "_{", "x^2", "^2", "^3",
+      // Unicode symbols (UTF-8)
+      "√", "∫", "∑", "∏", "≤", "≥", "≠", "≈", "∞", "±", "÷", "π", "θ", "∂", "∈", "⇒", "²", "³",
+      // words (English)
+      "theorem", "lemma", "corollary", "proof", "equation", "integral", "derivative", "polynomial", "matri", "eigen", "calculus",
+      "algebra", "geometr", "trigonometr", "probabilit", "arithmetic", "logarithm", "factori", "prime number", "inequalit", "fraction",
+      "exponent", "quadratic", "vector", "mathemat", "maths", "homework", "solve for", "solution", "formula", "function", "variable",
+      "coefficient", "denominator", "numerator", "hypotenuse", "triangle", "circle", "radius", "perimeter", "percent", "sequence",
+      "series", "converge", "divisib", "modulo", "integer", "rational", "real number", "complex number", "statistic", "permutation",
+      "combinatori", "topolog", "axiom", "conjecture", "q.e.d",
+      // other languages
+      "gleichung", "mathematik", "équation", "théorème", "mathématique", "ecuación", "teorema", "matemátic", "equazione",
+      "математ", "уравнен", "теорем", "функци", "数学", "函数", "方程", "定理", "证明", "几何", "代数", "导数", "积分", "概率",
+      "不等式", "求解", "數學", "方程式", "関数", "証明");
+
+  /** Chinese words as GB2312 bytes, for pages that are not UTF-8. */
+  static final List<String> GB2312 = List.of("数学", "函数", "方程", "定理", "证明", "几何", "代数", "导数", "积分", "概率", "求解");
+
+  private static final int MATCH = 1;
+  private static final int ALWAYS = 2;
+  private static final int OPEN = 4;
+  private static final int CLOSE = 8;
+
+  private static final MathPrefilter DEFAULT = new MathPrefilter();
+
+  private final int[] next; // state * 256 + byte -> state
+  private final byte[] output;
+
+  /** The shared instance (immutable, thread-safe). */
+  public static MathPrefilter shared() {
+    return DEFAULT;
+  }
+
+  private MathPrefilter() {
+    List<byte[]> patterns = new ArrayList<>();
+    List<Integer> kinds = new ArrayList<>();
+    MARKUP.forEach(p -> add(patterns, kinds, p.getBytes(StandardCharsets.UTF_8), ALWAYS));
+    TEXT.forEach(p -> add(patterns, kinds, p.getBytes(StandardCharsets.UTF_8), MATCH));
+    Charset gb = Charset.forName("GB2312");
+    GB2312.forEach(p -> add(patterns, kinds, p.getBytes(gb), MATCH));
+    for (String tag : List.of("<script", "<style")) {
+      add(patterns, kinds, tag.getBytes(StandardCharsets.US_ASCII), OPEN);
+    }
+    for (String tag : List.of("</script", "</style")) {
+      add(patterns, kinds, tag.getBytes(StandardCharsets.US_ASCII), CLOSE);
+    }
+    // The trie.
+    int capacity = 1 + patterns.stream().mapToInt(p -> p.length).sum();
+    int[] go = new int[capacity * 256];
+    Arrays.fill(go, -1);
+    byte[] out = new byte[capacity];
+    int states = 1;
+    for (int i = 0; i < patterns.size(); i++) {
+      int s = 0;
+      for (byte b : patterns.get(i)) {
+        int c = fold(b & 0xff);
+        if (go[s * 256 + c] < 0) {
+          go[s * 256 + c] = states++;
+        }
+        s = go[s * 256 + c];
+      }
+      out[s] |= (byte) (int) kinds.get(i);
+    }
+    // Failure links, turned into a full transition table (a DFA), breadth first.
+    int[] fail = new int[states];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int c = 0; c < 256; c++) {
+      int t = go[c];
+      if (t < 0) {
+        go[c] = 0;
+      } else {
+        fail[t] = 0;
+        queue.add(t);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      out[s] |= out[fail[s]];
+      for (int c = 0; c < 256; c++) {
+        int t = go[s * 256 + c];
+        if (t < 0) {
+          go[s * 256 + c] = go[fail[s] * 256 + c];
+        } else {
+          fail[t] = go[fail[s] * 256 + c];
+          queue.add(t);
+        }
+      }
+    }
+    this.next = Arrays.copyOf(go, states * 256);
+    this.output = Arrays.copyOf(out, states);
+  }
+
+  private static void add(List<byte[]> patterns, List<Integer> kinds, byte[] p, int kind) {
+    patterns.add(p);
+    kinds.add(kind);
+  }
+
+  private static int fold(int b) {
+    return b >= 'A' && b <= 'Z' ? b + 32 : b;
+  }
+
+  /** Whether {@code body} shows any sign of math. */
+  public boolean test(byte[] body) {
+    return test(body, 0, body.length);
+  }
+
+  public boolean test(byte[] body, int from, int to) {
+    int[] next = this.next;
+    byte[] output = this.output;
+    int s = 0;
+    boolean inside = false;
+    for (int i = from; i < to; i++) {
+      int b = body[i] & 0xff;
+      s = next[(s << 8) | (b >= 'A' && b <= 'Z' ? b + 32 : b)];
+      int o = output[s];
+      if (o != 0) {
+        if ((o & ALWAYS) != 0) {
+          return true;
+        }
+        if ((o & OPEN) != 0) {
+          inside = true;
+        } else if ((o & CLOSE) != 0) {
+          inside = false;
+        } else if (!inside) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package io.mathsieve.extract.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MathPrefilterTest {
+  static boolean test(String html) {
+    return MathPrefilter.shared().test(html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void mathMarkupWordsAndSymbolsPass() {
+    assertThat(test("<p>Let $$x^2$$ be</p>")).isTrue();
+    assertThat(test("<p>By the THEOREM of Pythagoras</p>")).isTrue();
+    assertThat(test("<p>√2 is irrational</p>")).isTrue();
+    assertThat(test("<math><mi>x</mi></math>")).isTrue();
+    assertThat(test("<img src=\"https://latex.codecogs.com/png.latex?x\">")).isTrue();
+    assertThat(test("<p>[tex]a+b[/tex]</p>")).isTrue();
+    assertThat(test("<p>求函数的导数</p>")).isTrue();
+  }
+
+  @Test
+  void aMathLibraryCountsEvenInsideAScript() {
+    assertThat(test("<script src=\"https://cdn.example/MathJax.js?config=TeX-AMS\"></script><p>Hello</p>")).isTrue();
+    assertThat(test("<script type=\"math/tex\">x</script>")).isTrue();
+  }
+
+  @Test
+  void wordsAndEscapesInsideScriptsAndStylesDoNotCount() {
+    assertThat(test("<script>var a = Math.floor(b); var re = /\\(x\\)/; // equation of the function</script><p>Hello, world</p>")).isFalse();
+    assertThat(test("<style>.formula::after{content:'\\\\frac'}</style><p>Cheap flights to Lisbon</p>")).isFalse();
+    // after the script closes, text counts again
+    assertThat(test("<script>var x;</script><p>A lemma</p>")).isTrue();
+  }
+
+  @Test
+  void chineseInGb2312Passes() {
+    byte[] gb = "<p>初中数学题</p>".getBytes(Charset.forName("GB2312"));
+    assertThat(MathPrefilter.shared().test(gb)).isTrue();
+    assertThat(MathPrefilter.shared().test("<p>今天天气很好</p>".getBytes(Charset.forName("GB2312")))).isFalse();
+  }
+
+  @Test
+  void anOrdinaryPageFails() {
+    assertThat(test("<html><head><title>Best pasta</title></head><body><nav><a href=/>Home</a></nav><p>Boil the water, add salt.</p></body></html>"))
+        .isFalse();
+  }
+}

@@ -1,0 +1,212 @@
+package io.mathsieve.jobs.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.bench.Measurement;
+import io.mathsieve.bench.StageBench;
+import io.mathsieve.classifiers.iterate.Domains;
+import io.mathsieve.classifiers.iterate.TokenCounter;
+import io.mathsieve.classifiers.math.ClassifierConfig;
+import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.classify.ScoreJob;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.UserError;
+import io.mathsieve.jobs.source.InputResolver;
+import io.mathsieve.jobs.source.WarcSplit;
+import io.mathsieve.jobs.store.StoreParquetWriter;
+import io.mathsieve.samples.BenchCorpus;
+import io.mathsieve.samples.SampleGenerator;
+import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.store.Stores;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mathsieve bench}: every stage's throughput against the gunzip floor, and the whole job on a MiniCluster. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+      "Measures each per-page stage alone (CPU time of one core: gunzip floor, WARC parse, prefilter, charset + Jsoup, extraction,",
+      "fastText, MinHash, decontamination lookup, Parquet write) and the end-to-end job (extract + URL/exact dedup + score) on a local",
+      "MiniCluster at parallelism 1 and 2, with the prefilter on and off. Without --input, generates pages sized like Common Crawl's.",
+      "Prints a table (medians of several runs, with min and max) and writes OUTPUT/bench-results.json."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--input", arity = "1..*", paramLabel = "WARC", description = "WARC files or directories to measure on (default: generated).")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--pages", paramLabel = "N", description = "Pages to generate (default 5000; 2000 with --quick).")
+  Integer pages;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Measured runs per stage (default 5; 3 with --quick).")
+  Integer runs;
+
+  @Option(names = "--quick", description = "Fewer pages and runs, and the end-to-end job at parallelism 2 with the prefilter on only: a few minutes.")
+  boolean quick;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Working directory and results (default: ${DEFAULT-VALUE}).")
+  Path output = Path.of("out", "bench");
+
+  @Override
+  public Integer call() throws Exception {
+    int n = pages != null ? pages : quick ? 2000 : 5000;
+    int r = runs != null ? runs : quick ? 3 : 5;
+    if (n < 10 || r < 1) {
+      throw new UserError("--pages must be at least 10 and --runs at least 1");
+    }
+    Files.createDirectories(output);
+    Path work = Files.createDirectories(output.resolve("work"));
+    List<Path> warcs;
+    Path manifest = null;
+    if (inputs.isEmpty()) {
+      System.err.println("bench: generating " + n + " pages sized like Common Crawl's ...");
+      BenchCorpus.Summary s = BenchCorpus.generate(output.resolve("input"), n, 42, 0.04);
+      warcs = s.files();
+      manifest = s.manifest();
+    } else {
+      warcs = InputResolver.resolve(inputs).stream().map(sp -> Path.of(sp.location())).toList();
+    }
+    System.err.println("bench: training a DeepSeekMath-shaped fastText model (dim 256, wordNgrams 3) on the sample seed ...");
+    Path samples = output.resolve("samples");
+    if (!Files.isDirectory(samples.resolve("seed"))) {
+      SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
+    }
+    Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"), work, 200_000);
+
+    StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, StageBench.mathUrls(manifest), model, List.of(samples.resolve("benchmarks")), r,
+        work), System.err::println);
+    List<Measurement> rows = new ArrayList<>(stages.rows());
+    List<TextDocument> docs = stages.documents();
+    long textBytes = docs.stream().mapToLong(d -> d.text().length()).sum();
+    Path parquet = work.resolve("pages.parquet");
+    rows.add(StageBench.measure("Parquet write (pages store, zstd)", "docs", docs.size(), textBytes, r, () -> {
+      Files.deleteIfExists(parquet);
+      try (ParquetWriter<TextDocument> w = StoreParquetWriter.open(Stores.PAGES, new LocalOutputFile(parquet), Map.of())) {
+        for (TextDocument d : docs) {
+          w.write(d);
+        }
+      }
+    }));
+
+    // The end-to-end job: extract (+ URL/exact dedup) then score, on one local MiniCluster, over half
+    // of the files and over all of them: the difference is the per-page cost, without job start-up.
+    List<WarcSplit> splits = InputResolver.resolve(warcs.stream().map(Path::toString).toList());
+    if (splits.size() < 2) {
+      throw new UserError("the end-to-end measurement needs at least 2 WARC files, got " + splits.size());
+    }
+    List<WarcSplit> half = splits.subList(0, splits.size() / 2);
+    JobRunner.progressTo(null, false);
+    List<E2e> runsE2e = new ArrayList<>();
+    try (AutoCloseable cluster = JobRunner.sharedMiniCluster(2)) {
+    e2e(splits.subList(0, 1), work.resolve("e2e-warmup"), model, false, 1); // JIT and class loading, not measured
+    e2e(splits.subList(0, 1), work.resolve("e2e-warmup"), model, true, 2);
+    for (boolean prefilter : List.of(true, false)) {
+      for (int p : quick && !prefilter ? List.of(1) : List.of(1, 2)) {
+        System.err.printf(Locale.ROOT, "bench: end to end, prefilter %s, parallelism %d, %d runs ...%n", prefilter ? "on" : "off", p, r);
+        double[] perCore = new double[r];
+        double[] wall = new double[r];
+        long pagesDiff = 0;
+        for (int i = 0; i < r; i++) {
+          Run small = e2e(half, work.resolve("e2e"), model, prefilter, p);
+          Run large = e2e(splits, work.resolve("e2e"), model, prefilter, p);
+          pagesDiff = large.pages() - small.pages();
+          perCore[i] = pagesDiff / Math.max(1e-3, large.cpu() - small.cpu());
+          wall[i] = pagesDiff / Math.max(1e-3, large.wall() - small.wall());
+        }
+        runsE2e.add(new E2e(prefilter, p, pagesDiff, new Measurement("e2e", "pages", pagesDiff, 0, perCore, ""),
+            new Measurement("e2e wall", "pages", pagesDiff, 0, wall, "")));
+      }
+    }
+    }
+
+    double floor = rows.get(0).median();
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "%n%-52s %12s %21s %9s %9s%n", "stage (one core, CPU time)", "per second", "min - max", "MB/s", "x floor"));
+    for (Measurement m : rows) {
+      table.append(String.format(Locale.ROOT, "%-52s %,7.0f %-4s %,9.0f - %,-9.0f %9.1f %9.2f%n", m.stage(), m.median(), m.unit(), m.min(), m.max(),
+          m.megabytesPerSecond(), m.median() / floor));
+      if (!m.note().isEmpty()) {
+        table.append("    ").append(m.note()).append('\n');
+      }
+    }
+    table.append(String.format(Locale.ROOT, "%nend to end: extract + URL/exact dedup + score on a MiniCluster, per page beyond job start-up"
+        + " (the difference between all %d files and the first %d)%n", splits.size(), half.size()));
+    table.append(String.format(Locale.ROOT, "%-30s %14s %21s %14s %9s%n", "", "pages/s/core", "min - max", "wall pages/s", "x floor"));
+    for (E2e e : runsE2e) {
+      table.append(String.format(Locale.ROOT, "prefilter %-3s parallelism %d     %14.0f %,9.0f - %,-9.0f %14.0f %9.2f%n", e.prefilter() ? "on" : "off",
+          e.parallelism(), e.perCore().median(), e.perCore().min(), e.perCore().max(), e.wall().median(), e.perCore().median() / floor));
+    }
+    E2e p1 = runsE2e.stream().filter(e -> e.prefilter() && e.parallelism() == 1).findFirst().orElseThrow();
+    E2e p2 = runsE2e.stream().filter(e -> e.prefilter() && e.parallelism() == 2).findFirst().orElseThrow();
+    table.append(String.format(Locale.ROOT, "scaling, parallelism 2 / 1 (wall pages/s, prefilter on): %.2fx on %d cores%n",
+        p2.wall().median() / p1.wall().median(),
+        Runtime.getRuntime().availableProcessors()));
+    System.out.print(table);
+
+    ObjectNode json = RunSummary.json().createObjectNode();
+    json.put("created", Instant.now().toString());
+    json.put("machine", machine());
+    json.put("pages", stages.pages());
+    json.put("html_bytes", stages.htmlBytes());
+    json.put("runs", r);
+    ArrayNode stageRows = json.putArray("stages");
+    for (Measurement m : rows) {
+      ObjectNode o = stageRows.addObject().put("stage", m.stage()).put("unit", m.unit()).put("median_per_s", m.median()).put("min_per_s", m.min())
+          .put("max_per_s", m.max()).put("mb_per_s", m.megabytesPerSecond()).put("ratio_to_floor", m.median() / floor).put("note", m.note());
+      ArrayNode all = o.putArray("rates");
+      for (double v : m.rates()) {
+        all.add(v);
+      }
+    }
+    ArrayNode e2e = json.putArray("end_to_end");
+    for (E2e e : runsE2e) {
+      e2e.addObject().put("prefilter", e.prefilter()).put("parallelism", e.parallelism()).put("pages", e.pages())
+          .put("pages_per_s_per_core", e.perCore().median()).put("min", e.perCore().min()).put("max", e.perCore().max())
+          .put("wall_pages_per_s", e.wall().median());
+    }
+    json.put("scaling_p2_over_p1", p2.wall().median() / p1.wall().median());
+    Path results = output.resolve("bench-results.json");
+    RunSummary.json().writeValue(results.toFile(), json);
+    System.out.println("results: " + results);
+    return 0;
+  }
+
+  /** One run of the job: pages read, process CPU seconds, wall seconds. */
+  record Run(long pages, double cpu, double wall) {}
+
+  /** The end-to-end rates of one setting: per core (CPU time) and wall, over the runs. */
+  record E2e(boolean prefilter, int parallelism, long pages, Measurement perCore, Measurement wall) {}
+
+  private static Run e2e(List<WarcSplit> splits, Path dir, Path model, boolean prefilter, int parallelism) throws Exception {
+    MathsieveConfig config = MathsieveConfig.from(Settings.empty().with("extract.prefilter", String.valueOf(prefilter), "bench"));
+    ClassifierConfig c = config.classifier();
+    double cpu0 = processCpu();
+    long t0 = System.nanoTime();
+    RunSummary extract = ExtractJob.run(splits, dir, config, parallelism, true);
+    ScoreJob.run(dir.resolve("pages"), model.toAbsolutePath().toString(), dir.resolve("scores-" + System.nanoTime()), c.maxChars(),
+        Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, parallelism);
+    long pages = extract.root().at("/records/response").asLong();
+    return new Run(pages, processCpu() - cpu0, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static double processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  static String machine() {
+    return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
+  }
+}
