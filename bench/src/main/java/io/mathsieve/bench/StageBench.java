@@ -138,6 +138,22 @@ public final class StageBench {
       });
       rows.add(ft.withNote(String.format(Locale.ROOT, "mean text %,d chars; ", textBytes / Math.max(1, docCount))
           + cliComparison(in, docs, classifier, ft.median())));
+      // Real pages carry more text than generated ones: the same documents repeated to the cap, the
+      // classifier's cost per page when every page has at least classify.max-chars of text.
+      List<String> capped = new ArrayList<>();
+      for (TextDocument d : docs) {
+        StringBuilder b = new StringBuilder(d.text());
+        while (b.length() < classifier.maxChars()) {
+          b.append('\n').append(d.text());
+        }
+        capped.add(b.toString());
+      }
+      rows.add(measure("fastText score at the cap (" + classifier.maxChars() + " chars each)", "docs", docCount,
+          (long) docCount * classifier.maxChars(), in.runs(), () -> {
+            for (String t : capped) {
+              model.score(t);
+            }
+          }).withNote("the classifier's cost for pages with a full 6000 chars of text, as most real pages have"));
     }
 
     NearDupSketcher sketcher = new NearDupSketcher(DedupConfig.defaults().minHash());
