@@ -9,7 +9,8 @@ public enum WarcReason implements DropReason {
   NOT_HTML("not_html", "The HTTP Content-Type is not HTML or XHTML (and, when absent, the body does not look like HTML)."),
   HTTP_STATUS("http_status", "The HTTP status is not 2xx: redirects, client and server errors carry no page."),
   TOO_LARGE("too_large", "The HTTP body is larger than warc.max-body-bytes; it is skipped without being held in memory."),
-  UNREADABLE_FILE("unreadable_file", "The WARC file could not be opened or fetched; one row stands for the whole file, whose records are unknown.");
+  UNREADABLE_FILE("unreadable_file", "The WARC file, or the rest of it from some offset, could not be opened or fetched (a missing file, or a remote "
+      + "file past its retries or time budget); one row stands for the unread part, whose records are unknown.");
 
   private final String code;
   private final String description;

@@ -142,12 +142,27 @@ public final class WarcRecordReader implements Closeable {
         long failedAt = Math.max(recordOffset, position());
         boolean report = !resyncing;
         resyncing = true;
-        resync(failedAt + 1);
-        if (!report) {
+        IOException giveUp = null;
+        try {
+          resync(failedAt + 1);
+        } catch (IOException unreadable) {
+          // The file cannot be read any further (a remote file past its retries or time budget): the
+          // rest of it is one unreadable region, and the file ends here.
+          closeChannel();
+          reader = null;
+          finished = true;
+          giveUp = unreadable;
+        }
+        if (!report && giveUp == null) {
           continue;
         }
-        corrupt++;
-        item = WarcItem.of(corruptRecord(failedAt, e));
+        if (giveUp != null) {
+          item = WarcItem.of(Rejection.of(WarcReason.UNREADABLE_FILE, DocIds.ofLocation(input.name(), failedAt), "",
+              "unreadable from byte " + failedAt + ": " + giveUp.getMessage(), input.name(), failedAt));
+        } else {
+          corrupt++;
+          item = WarcItem.of(corruptRecord(failedAt, e));
+        }
         recordOffset = failedAt;
       }
       if (item == null) {

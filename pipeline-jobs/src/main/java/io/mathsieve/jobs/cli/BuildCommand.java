@@ -5,7 +5,6 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.UserError;
-import io.mathsieve.jobs.source.InputResolver;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,7 @@ import picocli.CommandLine.Option;
       "settings skips the finished stages; a changed setting re-runs the stages it affects and those after them."
     })
 public final class BuildCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, arity = "1..*", paramLabel = "WARC",
-      description = "WARC files, directories or globs (*.warc, *.warc.gz), or http(s)/s3 URLs.")
-  List<String> inputs;
+  @Mixin CrawlInputs inputs;
 
   @Option(names = "--seed", required = true, arity = "1..*", paramLabel = "PATH",
       description = "Seed positives: OpenWebMath-style JSONL/Parquet with a 'text' column, or .txt files of URL patterns.")
@@ -79,7 +76,7 @@ public final class BuildCommand implements Callable<Integer> {
     checkFiles("--annotations", annotations == null ? List.of() : List.of(annotations));
     checkFiles("--labels", labels == null ? List.of() : List.of(labels));
     PrintStream log = System.err;
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(inputs), seeds, negatives, benchmarks, annotations,
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(inputs.resolve(config.warc()), seeds, negatives, benchmarks, annotations,
         labels, config, buckets, output, common.parallelism(), common.overwrite, common.quiet ? line -> {} : log::println));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);

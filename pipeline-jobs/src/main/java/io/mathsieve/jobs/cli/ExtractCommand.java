@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.RunSummary;
-import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.WarcSplit;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +24,7 @@ import picocli.CommandLine.Option;
       "and config). Runs as a bounded Flink job on a local MiniCluster, or on a cluster under flink run."
     })
 public final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
-      description = "WARC files, directories (searched for *.warc and *.warc.gz) or globs.")
-  List<String> inputs;
+  @Mixin CrawlInputs inputs;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "The output directory.")
   Path output;
@@ -38,7 +35,7 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     common.progress();
     MathsieveConfig config = common.config();
-    List<WarcSplit> splits = InputResolver.resolve(inputs);
+    List<WarcSplit> splits = inputs.resolve(config.warc());
     if (!common.quiet) {
       System.err.println("mathsieve extract: " + splits.size() + " WARC file(s), parallelism " + common.parallelism() + ", output " + output);
     }

@@ -68,7 +68,7 @@ public final class FullTextFunction extends ProcessFunction<Truncated, CorpusRow
     if (location == null) {
       return "WARC file " + row.warcFile() + " is not among this run's inputs";
     }
-    try (WarcRecordReader reader = new WarcRecordReader(WarcInputs.open(location, row.warcFile()), warc, row.warcOffset(), 0,
+    try (WarcRecordReader reader = new WarcRecordReader(WarcInputs.open(location, row.warcFile(), warc), warc, row.warcOffset(), 0,
         WarcFileStats.empty(row.warcFile()))) {
       WarcItem item = reader.next();
       while (item != null && item.isFileStats()) {

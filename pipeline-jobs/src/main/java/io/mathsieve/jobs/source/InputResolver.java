@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.source;
 
+import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.jobs.run.UserError;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -14,19 +15,31 @@ import java.util.stream.Stream;
 /**
  * Turns the user's {@code --input} arguments into the sorted list of WARC files to read: a file as
  * it is, a directory searched recursively for {@code *.warc} and {@code *.warc.gz}, a glob
- * ({@code crawl/*.warc.gz}, {@code data/**}). Runs on the client, before the job starts, so a
+ * ({@code crawl/*.warc.gz}, {@code data/**}), a URL ({@code https://}, {@code s3://}), or a paths
+ * list ({@code warc.paths.gz}, local or remote, see {@link PathsList}). Runs on the client, before the job starts, so a
  * missing input fails fast with one line instead of a failed job.
  */
 public final class InputResolver {
   private InputResolver() {}
 
   public static List<WarcSplit> resolve(List<String> inputs) {
+    return resolve(inputs, WarcConfig.defaults());
+  }
+
+  /** As above; {@code config} says how paths lists ({@code warc.paths.gz}) are read and expanded. */
+  public static List<WarcSplit> resolve(List<String> inputs, WarcConfig config) {
     if (inputs == null || inputs.isEmpty()) {
       throw new UserError("no input given: pass --input with a WARC file, a directory or a glob");
     }
     TreeMap<String, WarcSplit> files = new TreeMap<>();
     for (String input : inputs) {
       int before = files.size();
+      if (PathsList.isPathsList(input)) {
+        for (PathsList.Entry e : PathsList.read(input, config)) {
+          files.put(e.name(), WarcSplit.of(e.location(), e.name()));
+        }
+        continue;
+      }
       if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !input.startsWith("file:")) {
         files.put(input, WarcSplit.of(input, input)); // remote: checked when opened
         continue;

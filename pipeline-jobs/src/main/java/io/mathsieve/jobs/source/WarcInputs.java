@@ -1,5 +1,7 @@
 package io.mathsieve.jobs.source;
 
+import io.mathsieve.extract.warc.HttpWarcInput;
+import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +13,17 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Opens a WARC location on a TaskManager: local files directly (a file channel), everything else
- * through Flink's file systems (HDFS, S3 via the plugin), so the same job runs locally and on a
- * cluster.
+ * Opens a WARC location on a TaskManager: local files directly (a file channel), HTTP(S) URLs with
+ * range requests, retries and resumption ({@link HttpWarcInput}), everything else through Flink's
+ * file systems (HDFS, S3 via the plugin), so the same job runs locally and on a cluster.
  */
 public final class WarcInputs {
   private WarcInputs() {}
 
-  public static WarcInput open(String location, String name) throws IOException {
+  public static WarcInput open(String location, String name, WarcConfig config) throws IOException {
+    if (HttpWarcInput.isHttp(location)) {
+      return new HttpWarcInput(java.net.URI.create(location), name, config);
+    }
     java.nio.file.Path local = localPath(location);
     if (local != null) {
       if (!Files.isReadable(local)) {

@@ -71,7 +71,7 @@ final class WarcSplitReader implements SplitReader<ReadItem, WarcSplit> {
         continue;
       }
       try {
-        current = new WarcRecordReader(WarcInputs.open(split.location(), split.name()), config, split.offset(), split.skip(), split.statsSoFar());
+        current = new WarcRecordReader(WarcInputs.open(split.location(), split.name(), config), config, split.offset(), split.skip(), split.statsSoFar());
         currentSplit = split;
         return true;
       } catch (IOException | RuntimeException e) {
