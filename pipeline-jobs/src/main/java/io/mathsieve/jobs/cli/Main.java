@@ -24,6 +24,8 @@ public final class Main {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new MathsieveCommand());
+    // submit passes everything after its own options to the command it runs.
+    cli.getSubcommands().get("submit").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler(Main::handle);
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();

@@ -103,13 +103,22 @@ public final class ExtractJob {
     StoreSinks.write(s.files(), () -> Stores.FILES, outDir + "/files", meta);
   }
 
-  /** A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves copies). */
+  /**
+   * A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves
+   * copies): local, or on the session cluster of {@code mathsieve submit}.
+   */
   public static StreamExecutionEnvironment environment(int parallelism) {
     // Heartbeats carry accumulators to the job manager: on a local MiniCluster, every 2 s so the
     // progress line moves (a cluster keeps its own setting).
-    org.apache.flink.configuration.Configuration local = new org.apache.flink.configuration.Configuration();
-    local.set(org.apache.flink.configuration.HeartbeatManagerOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(local);
+    org.apache.flink.configuration.Configuration remote = io.mathsieve.jobs.run.ClusterTarget.remoteConfiguration();
+    StreamExecutionEnvironment env;
+    if (remote != null) {
+      env = new StreamExecutionEnvironment(remote);
+    } else {
+      org.apache.flink.configuration.Configuration local = new org.apache.flink.configuration.Configuration();
+      local.set(org.apache.flink.configuration.HeartbeatManagerOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2));
+      env = StreamExecutionEnvironment.getExecutionEnvironment(local);
+    }
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     if (parallelism > 0) {
       env.setParallelism(parallelism);

@@ -79,10 +79,18 @@ public final class JobRunner {
       return cluster.executeJobBlocking(graph.getJobGraph());
     }
     Consumer<String> out = sink;
-    if (out == null) {
+    String rest = ClusterTarget.restUrl();
+    if (out == null && rest == null) {
       return env.execute(name);
     }
     JobClient client = env.executeAsync(name);
+    if (rest != null) {
+      System.err.println("submitted " + name + ": job " + client.getJobID() + ", " + rest + "/jobs/" + client.getJobID()
+          + " (Web UI: " + rest + "/#/job/running/" + client.getJobID() + "/overview)");
+      if (out == null) {
+        return client.getJobExecutionResult().get();
+      }
+    }
     CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
     long start = System.nanoTime();
     Duration interval = JobRunner.interval;
