@@ -13,7 +13,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    // Inside a Flink JobManager (application mode) the JVM is Flink's: return instead of exiting
+    // when all went well. The Docker image sets MATHSIEVE_NO_EXIT=1.
+    if (code != 0 || !"1".equals(System.getenv("MATHSIEVE_NO_EXIT"))) {
+      System.exit(code);
+    }
   }
 
   /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 a user error. */
