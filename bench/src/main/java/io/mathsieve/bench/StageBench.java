@@ -270,9 +270,13 @@ public final class StageBench {
     return null;
   }
 
-  /** Trains a DeepSeekMath-shaped model (dim 256, wordNgrams 3) on a seed and negatives, for scoring. */
+  /** Trains a DeepSeekMath-shaped model (dim 256, wordNgrams 3) on a seed and negatives, for scoring; {@code bucket} buckets. */
   public static Path trainModel(Path seed, Path negatives, Path work, int bucket) throws IOException {
-    ClassifierConfig c = ClassifierConfig.from(Settings.empty().with("classify.bucket", String.valueOf(bucket), "bench"));
+    return trainModel(seed, negatives, work, ClassifierConfig.from(Settings.empty().with("classify.bucket", String.valueOf(bucket), "bench")));
+  }
+
+  /** As above, with the given classifier settings. */
+  public static Path trainModel(Path seed, Path negatives, Path work, ClassifierConfig c) throws IOException {
     MathTextNormalizer normalizer = new MathTextNormalizer(c.maxChars());
     Path train = work.resolve("train.txt");
     ObjectMapper json = new ObjectMapper();

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public record MathsieveConfig(
     WarcConfig warc, ExtractConfig extract, DedupConfig dedup, PagesConfig pages, ClassifierConfig classifier, IterateConfig iterate,
-    DecontamConfig decontam, ExportConfig export) implements Serializable {
+    DecontamConfig decontam, ExportConfig export, io.mathsieve.jobs.incremental.IncrementalConfig incremental) implements Serializable {
 
   /** Every option of every stage, in data-flow order: the configuration reference is generated from this. */
   public static List<ConfigOption<?>> options() {
@@ -40,6 +40,7 @@ public record MathsieveConfig(
     all.addAll(IterateConfig.OPTIONS);
     all.addAll(DecontamConfig.OPTIONS);
     all.addAll(ExportConfig.OPTIONS);
+    all.addAll(io.mathsieve.jobs.incremental.IncrementalConfig.OPTIONS);
     return Collections.unmodifiableList(all);
   }
 
@@ -47,7 +48,7 @@ public record MathsieveConfig(
     settings.checkKnown(options());
     return new MathsieveConfig(WarcConfig.from(settings), ExtractConfig.from(settings), DedupConfig.from(settings), PagesConfig.from(settings),
         ClassifierConfig.from(settings), IterateConfig.from(settings), DecontamConfig.from(settings),
-        ExportConfig.from(settings));
+        ExportConfig.from(settings), io.mathsieve.jobs.incremental.IncrementalConfig.from(settings));
   }
 
   public static MathsieveConfig defaults() {
@@ -65,6 +66,7 @@ public record MathsieveConfig(
     v.putAll(iterate.values());
     v.putAll(decontam.values());
     v.putAll(export.values());
+    v.putAll(incremental.values());
     return v;
   }
 

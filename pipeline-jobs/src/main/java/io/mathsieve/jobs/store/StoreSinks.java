@@ -26,4 +26,19 @@ public final class StoreSinks {
             .build();
     stream.sinkTo(sink).name("write-" + schema.name()).uid("sink-" + schema.name());
   }
+
+  /**
+   * As {@link #write}, into one subdirectory per UTC day of arrival ({@code dt=YYYY-MM-DD}), for
+   * streaming jobs: files are committed on checkpoints, exactly once.
+   */
+  public static <T> void writeDaily(DataStream<T> stream, StoreRef<T> store, String dir, Map<String, String> metadata) {
+    StoreSchema<T> schema = store.get();
+    FileSink<T> sink =
+        FileSink.forBulkFormat(new Path(dir), StoreParquetWriter.factory(store, metadata))
+            .withBucketAssigner(new org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.DateTimeBucketAssigner<>(
+                "'dt='yyyy-MM-dd", java.time.ZoneOffset.UTC))
+            .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
+            .build();
+    stream.sinkTo(sink).name("write-" + schema.name()).uid("sink-" + schema.name());
+  }
 }

@@ -80,6 +80,24 @@ class DeployManifestsTest {
         .satisfies(v -> assertThat(((Map<String, Object>) v).get("kind")).isEqualTo("PersistentVolumeClaim"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theIncrementalDeploymentIsAStreamingJobWithRocksDbAndARealCommandLine() throws Exception {
+    Map<String, Object> d = (Map<String, Object>) yaml(DEPLOY.resolve("k8s/mathsieve-incremental.yaml")).get(0);
+    Map<String, Object> spec = map(d, "spec");
+    assertThat(spec.get("image")).isEqualTo(composeImage());
+    assertThat(map(spec, "flinkConfiguration")).containsEntry("state.backend.type", "rocksdb").containsEntry("execution.runtime-mode", "STREAMING")
+        .containsEntry("classloader.resolve-order", "parent-first");
+    Map<String, Object> job = map(spec, "job");
+    assertThat(job.get("entryClass")).isEqualTo(Main.class.getName());
+    assertThat(job.get("jarURI")).isEqualTo("local://" + dockerfileJarPath());
+    assertThat(job.get("upgradeMode")).isEqualTo("savepoint");
+    List<String> args = (List<String>) job.get("args");
+    CommandLine.ParseResult parsed = new CommandLine(new io.mathsieve.jobs.cli.MathsieveCommand()).parseArgs(args.toArray(String[]::new));
+    assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("incremental");
+    assertThat(parsed.subcommand().unmatched()).isEmpty();
+  }
+
   @SuppressWarnings("unchecked")
   static String composeImage() throws Exception {
     Map<String, Object> compose = (Map<String, Object>) yaml(DEPLOY.resolve("compose.yaml")).get(0);

@@ -1,0 +1,58 @@
+package io.mathsieve.jobs.incremental;
+
+import io.mathsieve.classifiers.iterate.ClassifyReason;
+import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.classifiers.math.MathClassifier;
+import io.mathsieve.jobs.classify.ModelCache;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.schemas.CorpusRow;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Scores each new page with the model (one per TaskManager process) and collects those at or above
+ * the threshold as corpus rows (iteration 0: collected by the incremental job); the rest are
+ * {@code classify/not_collected} rejections.
+ */
+public final class CollectFunction extends ProcessFunction<TextDocument, CorpusRow> {
+  public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("collect-rejections", TypeInformation.of(Rejection.class));
+
+  private final String model;
+  private final int maxChars;
+  private final double threshold;
+  private transient MathClassifier classifier;
+  private transient StageCounters counters;
+
+  public CollectFunction(String model, int maxChars, double threshold) {
+    this.model = model;
+    this.maxChars = maxChars;
+    this.threshold = threshold;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    classifier = ModelCache.get(model, maxChars);
+    counters = new StageCounters(getRuntimeContext());
+  }
+
+  @Override
+  public void processElement(TextDocument d, Context ctx, Collector<CorpusRow> out) {
+    double score = classifier.score(d.text());
+    counters.inc("classify.total");
+    if (ScoreHistogram.collected(score, threshold)) {
+      counters.inc("classify.forwarded");
+      out.collect(CorpusRow.of(d, score, 0, classifier.version()));
+    } else {
+      Rejection r = d.reject(ClassifyReason.NOT_COLLECTED, String.format(Locale.ROOT, "score %.4f < threshold %.4f (model %s)", score, threshold,
+          classifier.version()));
+      counters.dropped(r);
+      ctx.output(REJECTIONS, r);
+    }
+  }
+}

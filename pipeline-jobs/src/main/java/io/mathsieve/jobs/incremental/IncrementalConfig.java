@@ -1,0 +1,38 @@
+package io.mathsieve.jobs.incremental;
+
+import io.mathsieve.config.ConfigOption;
+import io.mathsieve.config.OptionSet;
+import io.mathsieve.config.Settings;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The incremental (Kafka-fed, streaming) job's own settings; extraction, dedup, classifier and
+ * decontamination settings are the batch stages'.
+ *
+ * @param threshold pages scoring at least this are collected
+ * @param checkpointInterval how often state and output files are committed
+ * @param stateTtl how long history (URLs, texts, LSH bands) is remembered; zero: forever
+ * @param values the effective settings
+ */
+public record IncrementalConfig(double threshold, Duration checkpointInterval, Duration stateTtl, Map<String, String> values)
+    implements OptionSet, Serializable {
+  public static final ConfigOption<Double> THRESHOLD =
+      ConfigOption.doubleOption("incremental.threshold", 0.5,
+              "Pages the model scores at least this high are collected (use iterations.json's final_threshold to match a build).")
+          .between(0, 1);
+  public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+      ConfigOption.durationOption("incremental.checkpoint-interval", Duration.ofSeconds(60),
+          "Checkpoint interval: corpus and rejection files are committed, and Kafka offsets advanced, on each checkpoint.");
+  public static final ConfigOption<Duration> STATE_TTL =
+      ConfigOption.durationOption("incremental.state-ttl", Duration.ZERO,
+          "How long the dedup history (canonical URLs, text hashes, LSH bands of kept documents) is kept; 0 keeps it forever.");
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(THRESHOLD, CHECKPOINT_INTERVAL, STATE_TTL);
+
+  public static IncrementalConfig from(Settings s) {
+    return new IncrementalConfig(s.get(THRESHOLD), s.get(CHECKPOINT_INTERVAL), s.get(STATE_TTL), OptionSet.values(s, OPTIONS));
+  }
+}

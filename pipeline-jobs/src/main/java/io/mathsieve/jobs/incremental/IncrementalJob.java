@@ -1,0 +1,142 @@
+package io.mathsieve.jobs.incremental;
+
+import io.mathsieve.config.Fingerprint;
+import io.mathsieve.dedup.DedupReason;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.decontam.DecontamFunction;
+import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.jobs.dedup.DedupCandidate;
+import io.mathsieve.jobs.dedup.DedupKeys;
+import io.mathsieve.jobs.export.TokenizeFunction;
+import io.mathsieve.jobs.export.TokenizerSpec;
+import io.mathsieve.jobs.extract.ExtractFunction;
+import io.mathsieve.jobs.store.CorpusAdapter;
+import io.mathsieve.jobs.store.StoreSinks;
+import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.CorpusRow;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.TextDocument;
+import io.mathsieve.schemas.WarcItem;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The incremental job: a streaming Flink job fed by a Kafka topic announcing new WARC files. Each
+ * file is read and extracted, deduplicated against all history (URL, exact text, MinHash LSH bands
+ * in keyed state), scored and collected with a given model, decontaminated, token-counted, and
+ * appended to {@code OUT/corpus/dt=YYYY-MM-DD/} with exactly-once commits on checkpoints; every
+ * drop goes to {@code OUT/rejections/dt=.../}. The operators are the batch stages' library code.
+ */
+public final class IncrementalJob {
+  private IncrementalJob() {}
+
+  /** What to run. */
+  public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
+      Path bootstrapFrom, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
+
+  /** The environment with the job's topology, ready to execute. */
+  public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
+    Configuration conf = new Configuration(extra);
+    if (r.checkpointDir() != null) {
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, r.checkpointDir());
+    }
+    org.apache.flink.configuration.Configuration remote = io.mathsieve.jobs.run.ClusterTarget.remoteConfiguration();
+    if (remote != null) {
+      remote.addAll(conf);
+    }
+    StreamExecutionEnvironment env = remote != null ? new StreamExecutionEnvironment(remote) : StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    env.setParallelism(r.parallelism());
+    env.enableCheckpointing(r.incremental().checkpointInterval().toMillis());
+    topology(env, r);
+    return env;
+  }
+
+  static void topology(StreamExecutionEnvironment env, Request r) {
+    MathsieveConfig c = r.config();
+    String fingerprint = Fingerprint.of(Map.of("config", Fingerprint.of(c.values()), "incremental", r.incremental().fingerprint()));
+    KafkaSource<String> announcements = KafkaSource.<String>builder()
+        .setBootstrapServers(r.bootstrapServers())
+        .setTopics(r.topic())
+        .setGroupId(r.groupId())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setValueOnlyDeserializer(new SimpleStringSchema())
+        .build();
+    DataStream<WarcItem> items = env.fromSource(announcements, WatermarkStrategy.noWatermarks(), "announcements").uid("announcements")
+        .rebalance()
+        .flatMap(new ReadAnnouncedWarc(c.warc()), TypeInformation.of(WarcItem.class)).name("read-warc").uid("read-warc");
+
+    // Extract, then URL and exact dedup against history (the full text travels: the corpus needs it).
+    SingleOutputStreamOperator<TextDocument> docs = items.process(new ExtractFunction(c.extract()), TypeInformation.of(TextDocument.class))
+        .name("extract").uid("extract");
+    DataStream<Rejection> rejections = docs.getSideOutput(ExtractFunction.REJECTIONS);
+    DataStream<DedupCandidate> candidates = docs.map(new DedupKeys(c.dedup(), Integer.MAX_VALUE), TypeInformation.of(DedupCandidate.class))
+        .name("dedup-keys").uid("dedup-keys");
+    if (c.dedup().url()) {
+      SingleOutputStreamOperator<DedupCandidate> byUrl = candidates.keyBy(DedupCandidate::canonicalUrl, Types.STRING)
+          .process(new FirstSeenFunction(DedupReason.URL, r.incremental().stateTtl()), TypeInformation.of(DedupCandidate.class))
+          .name("history-url").uid("history-url");
+      rejections = rejections.union(byUrl.getSideOutput(FirstSeenFunction.REJECTIONS));
+      candidates = byUrl;
+    }
+    if (c.dedup().exact()) {
+      SingleOutputStreamOperator<DedupCandidate> byText = candidates.keyBy(DedupCandidate::contentHash, Types.STRING)
+          .process(new FirstSeenFunction(DedupReason.EXACT, r.incremental().stateTtl()), TypeInformation.of(DedupCandidate.class))
+          .name("history-text").uid("history-text");
+      rejections = rejections.union(byText.getSideOutput(FirstSeenFunction.REJECTIONS));
+      candidates = byText;
+    }
+
+    // Score and collect.
+    SingleOutputStreamOperator<CorpusRow> collected = candidates.map(DedupCandidate::doc, TypeInformation.of(TextDocument.class))
+        .name("pages").uid("pages")
+        .process(new CollectFunction(r.model(), c.classifier().maxChars(), r.incremental().threshold()), TypeInformation.of(CorpusRow.class))
+        .name("collect").uid("collect");
+    rejections = rejections.union(collected.getSideOutput(CollectFunction.REJECTIONS));
+
+    // Near-dedup against the bands of everything before (and of a bootstrapped corpus).
+    SingleOutputStreamOperator<NearDupHistory.Pending> pending = collected.process(new NearDupHistory.Sketch(c.dedup()),
+        TypeInformation.of(NearDupHistory.Pending.class)).name("sketch").uid("sketch");
+    DataStream<NearDupHistory.BandEntry> bands = pending.getSideOutput(NearDupHistory.BANDS);
+    if (r.bootstrapFrom() != null) {
+      bands = bands.union(env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, r.bootstrapFrom().resolve("corpus").toString(), null),
+              WatermarkStrategy.noWatermarks(), "bootstrap-corpus").uid("bootstrap-corpus")
+          .process(new NearDupHistory.Sketch(c.dedup()), TypeInformation.of(NearDupHistory.Pending.class)).name("bootstrap-sketch")
+          .uid("bootstrap-sketch").getSideOutput(NearDupHistory.BANDS)
+          .map(b -> new NearDupHistory.BandEntry(b.band(), b.docId(), b.sketch(), true), TypeInformation.of(NearDupHistory.BandEntry.class))
+          .name("bootstrap-bands").uid("bootstrap-bands"));
+    }
+    DataStream<NearDupHistory.BandVerdict> verdicts = bands.keyBy(NearDupHistory.BandEntry::band, Types.LONG)
+        .process(new NearDupHistory.Bands(c.dedup().minSimilarity(), r.incremental().stateTtl()), TypeInformation.of(NearDupHistory.BandVerdict.class))
+        .name("history-bands").uid("history-bands");
+    SingleOutputStreamOperator<CorpusRow> unique = pending.keyBy(p -> p.row().docId(), Types.STRING)
+        .connect(verdicts.keyBy(NearDupHistory.BandVerdict::docId, Types.STRING))
+        .process(new NearDupHistory.Decide(), TypeInformation.of(CorpusRow.class)).name("near-dedup").uid("near-dedup");
+    rejections = rejections.union(unique.getSideOutput(NearDupHistory.REJECTIONS));
+
+    // Decontaminate, count tokens, write.
+    SingleOutputStreamOperator<CorpusRow> clean = DecontamJob.topology(unique, r.index().toAbsolutePath().toString(), c.decontam(), new CorpusAdapter(),
+        TypeInformation.of(CorpusRow.class));
+    rejections = rejections.union(clean.getSideOutput(DecontamFunction.REJECTIONS));
+    DataStream<CorpusRow> rows = clean.map(new TokenizeFunction(r.tokenizer(), fingerprint), TypeInformation.of(CorpusRow.class))
+        .name("tokenize").uid("tokenize");
+    Map<String, String> meta = Map.of("mathsieve.config_fingerprint", fingerprint);
+    StoreSinks.writeDaily(rows, () -> Stores.CORPUS, r.output().resolve("corpus").toAbsolutePath().toString(), meta);
+    StoreSinks.writeDaily(rejections, () -> Stores.REJECTIONS, r.output().resolve("rejections").toAbsolutePath().toString(), meta);
+    StoreSinks.writeDaily(clean.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES,
+        r.output().resolve("decontam_matches").toAbsolutePath().toString(), meta);
+  }
+}

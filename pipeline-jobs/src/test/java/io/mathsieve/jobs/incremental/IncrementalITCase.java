@@ -1,0 +1,249 @@
+package io.mathsieve.jobs.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mathsieve.bench.StageBench;
+import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.jobs.export.TokenizerSpec;
+import io.mathsieve.jobs.store.StoreReader;
+import io.mathsieve.samples.SampleGenerator;
+import io.mathsieve.schemas.CorpusRow;
+import io.mathsieve.schemas.Rejection;
+import io.mathsieve.schemas.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The incremental job against a real Kafka broker (in-JVM KRaft) on a MiniCluster: generated WARC
+ * files announced on a topic end in the corpus or the rejections, each record once; history dedup
+ * catches a file announced twice and near-duplicates across files; a job stopped with a savepoint
+ * and restored, with more files announced meanwhile, ends with exactly the corpus of a run that was
+ * never stopped.
+ */
+class IncrementalITCase {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static KafkaClusterTestKit kafka;
+  static Path samples;
+  static List<Path> files;
+  static Map<String, Integer> recordsPerFile = new HashMap<>();
+  static Path model;
+  static Path index;
+  static MathsieveConfig config;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("offsets.topic.num.partitions", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    kafka.format();
+    kafka.startup();
+    kafka.waitForReadyBrokers();
+
+    samples = dir.resolve("samples");
+    SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
+    try (var list = Files.list(samples.resolve("warc"))) {
+      files = list.sorted().toList();
+    }
+    for (String line : Files.readAllLines(samples.resolve("manifest.jsonl"))) {
+      JsonNode m = JSON.readTree(line);
+      if (m.has("offset")) {
+        recordsPerFile.merge(m.get("warc_file").asText(), 1, Integer::sum);
+      }
+    }
+    config = MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "1s", "test"));
+    model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"),
+        Files.createDirectories(dir.resolve("model")), config.classifier());
+    index = dir.resolve("benchmarks.idx");
+    DecontamJob.buildIndex(List.of(samples.resolve("benchmarks")), List.of(), config.decontam(), index);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  static void createTopic(String topic) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+  }
+
+  static void announce(String topic, List<Path> warcs) throws Exception {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (Path f : warcs) {
+        // Both message formats: a bare path, and JSON with metadata.
+        String message = f.getFileName().toString().endsWith("1.warc.gz") ? "{\"warc\": \"" + f + "\", \"crawl\": \"TEST-1\"}" : f.toString();
+        producer.send(new ProducerRecord<>(topic, message)).get();
+      }
+    }
+  }
+
+  static IncrementalJob.Request request(String topic, Path out) {
+    return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
+        out.resolve("checkpoints").toUri().toString(), null, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+  }
+
+  static int expectedRecords(List<Path> warcs) {
+    return warcs.stream().mapToInt(f -> recordsPerFile.get(f.getFileName().toString())).sum();
+  }
+
+  static List<CorpusRow> corpus(Path out) throws Exception {
+    return StoreReader.readAll(Stores.CORPUS, new org.apache.flink.core.fs.Path(out.resolve("corpus").toUri()));
+  }
+
+  static List<Rejection> rejections(Path out) throws Exception {
+    return StoreReader.readAll(Stores.REJECTIONS, new org.apache.flink.core.fs.Path(out.resolve("rejections").toUri()));
+  }
+
+  /** Waits until the committed rows reach {@code expected}. */
+  static void awaitCommitted(Path out, int expected) throws Exception {
+    waitFor(() -> {
+      try {
+        return corpus(out).size() + rejections(out).size() >= expected;
+      } catch (Exception e) {
+        return false;
+      }
+    }, "committed rows reach " + expected + " in " + out);
+  }
+
+  static void waitFor(Supplier<Boolean> condition, String what) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(300);
+    }
+  }
+
+  @Test
+  void announcedFilesEndInTheCorpusOnceAndHistoryCatchesRepeatsAndNearDuplicates() throws Exception {
+    createTopic("warcs");
+    Path out = dir.resolve("run");
+    announce("warcs", files);
+    JobClient job = IncrementalJob.environment(request("warcs", out), new Configuration()).executeAsync("incremental test");
+    try {
+      int expected = expectedRecords(files);
+      awaitCommitted(out, expected);
+      List<CorpusRow> rows = corpus(out);
+      Set<String> ids = new HashSet<>();
+      rows.forEach(r -> assertThat(ids.add(r.docId())).as("once: %s", r.url()).isTrue());
+      assertThat(rows).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.tokenCount()).isPositive();
+        assertThat(r.tokenizer()).isEqualTo("deepseek-v3");
+      });
+      List<Rejection> rejected = rejections(out);
+      assertThat(rows.size() + rejected.size()).isEqualTo(expected);
+      assertThat(rejected).extracting(Rejection::key).contains("classify/not_collected", "dedup/url", "dedup/exact", "warc/corrupt_record");
+
+      // A planted near-duplicate pair that both reached near-dedup: one kept, the other names it.
+      Map<String, String> idByUrl = new HashMap<>();
+      rows.forEach(r -> idByUrl.put(r.url(), r.docId()));
+      Map<String, Rejection> nearByUrl = new HashMap<>();
+      rejected.stream().filter(r -> r.key().equals("dedup/near")).forEach(r -> nearByUrl.put(r.url(), r));
+      assertThat(nearByUrl).isNotEmpty();
+      int pairs = 0;
+      for (String line : Files.readAllLines(samples.resolve("manifest.jsonl"))) {
+        JsonNode m = JSON.readTree(line);
+        if ("near_dup".equals(m.at("/planted/kind").asText())) {
+          String copy = m.get("url").asText();
+          String original = m.at("/planted/of").asText();
+          if (idByUrl.containsKey(original) && nearByUrl.containsKey(copy)) {
+            assertThat(nearByUrl.get(copy).detail()).isEqualTo("near-duplicate of " + idByUrl.get(original) + " (seen before)");
+            pairs++;
+          }
+        }
+      }
+      assertThat(pairs).isPositive();
+
+      // The first file announced again: nothing new in the corpus; its pages are duplicates of what was seen.
+      int before = rows.size();
+      announce("warcs", List.of(files.get(0)));
+      awaitCommitted(out, expected + recordsPerFile.get(files.get(0).getFileName().toString()));
+      assertThat(corpus(out)).hasSize(before);
+      List<Rejection> again = rejections(out).stream().filter(r -> r.warcFile().equals(files.get(0).toString())).toList();
+      assertThat(again.stream().filter(r -> r.key().equals("dedup/url") && r.detail().endsWith("(seen before)"))).hasSizeGreaterThan(10);
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
+  void aJobStoppedAndRestoredEndsWithTheCorpusOfOneNeverStopped() throws Exception {
+    List<Path> first = files.subList(0, 3);
+    List<Path> second = files.subList(3, files.size());
+
+    createTopic("once");
+    Path straight = dir.resolve("straight");
+    announce("once", files);
+    JobClient one = IncrementalJob.environment(request("once", straight), new Configuration()).executeAsync("uninterrupted");
+    awaitCommitted(straight, expectedRecords(files));
+    one.cancel().get();
+
+    createTopic("twice");
+    Path interrupted = dir.resolve("interrupted");
+    announce("twice", first);
+    JobClient a = IncrementalJob.environment(request("twice", interrupted), new Configuration()).executeAsync("before the stop");
+    awaitCommitted(interrupted, expectedRecords(first));
+    String savepoint = a.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL).get();
+    announce("twice", second); // while the job is down
+    Configuration restore = new Configuration();
+    restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+    JobClient b = IncrementalJob.environment(request("twice", interrupted), restore).executeAsync("after the restore");
+    try {
+      awaitCommitted(interrupted, expectedRecords(files));
+      Thread.sleep(2500); // two more checkpoints: nothing else may appear
+      List<String> ids = new ArrayList<>(corpus(interrupted).stream().map(CorpusRow::docId).sorted().toList());
+      assertThat(ids).doesNotHaveDuplicates();
+      assertThat(ids).isEqualTo(corpus(straight).stream().map(CorpusRow::docId).sorted().toList());
+      assertThat(rejections(interrupted)).hasSize(rejections(straight).size());
+    } finally {
+      b.cancel().get();
+    }
+  }
+}
