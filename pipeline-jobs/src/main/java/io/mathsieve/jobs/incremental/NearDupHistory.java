@@ -42,8 +42,8 @@ public final class NearDupHistory {
   /** A band's answer: the earlier document holding it that is similar enough, or empty. */
   public record BandVerdict(String docId, String duplicateOf) implements Serializable {}
 
-  /** The band owner: who registered the band first, and its sketch. */
-  public record Owner(String docId, byte[] sketch) implements Serializable {}
+  /** The band owner: who registered the band first, its sketch, and whether it came from a bootstrapped corpus. */
+  public record Owner(String docId, byte[] sketch, boolean bootstrapped) implements Serializable {}
 
   /** Sketches each row: the row (as Pending) on the main output, its bands on {@link #BANDS}. */
   public static final class Sketch extends ProcessFunction<CorpusRow, Pending> {
@@ -99,8 +99,11 @@ public final class NearDupHistory {
       Owner o = owner.value();
       String duplicateOf = "";
       if (o == null) {
-        owner.update(new Owner(e.docId(), e.sketch()));
-      } else if (!o.docId().equals(e.docId()) && MinHasher.estimatedJaccard(o.sketch(), e.sketch()) >= minSimilarity) {
+        owner.update(new Owner(e.docId(), e.sketch(), e.register()));
+      } else if (o.docId().equals(e.docId())) {
+        // The same document again: a duplicate only of a bootstrapped corpus (it is already in it).
+        duplicateOf = o.bootstrapped() && !e.register() ? o.docId() : "";
+      } else if (MinHasher.estimatedJaccard(o.sketch(), e.sketch()) >= minSimilarity) {
         duplicateOf = o.docId();
       }
       if (!e.register()) {

@@ -39,6 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and restored, with more files announced meanwhile, ends with exactly the corpus of a run that was
  * never stopped.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncrementalITCase {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
@@ -124,8 +128,12 @@ class IncrementalITCase {
   }
 
   static IncrementalJob.Request request(String topic, Path out) {
+    return request(topic, out, null);
+  }
+
+  static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
     return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), null, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+        out.resolve("checkpoints").toUri().toString(), bootstrap, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -162,6 +170,7 @@ class IncrementalITCase {
   }
 
   @Test
+  @Order(1)
   void announcedFilesEndInTheCorpusOnceAndHistoryCatchesRepeatsAndNearDuplicates() throws Exception {
     createTopic("warcs");
     Path out = dir.resolve("run");
@@ -214,6 +223,7 @@ class IncrementalITCase {
   }
 
   @Test
+  @Order(2)
   void aJobStoppedAndRestoredEndsWithTheCorpusOfOneNeverStopped() throws Exception {
     List<Path> first = files.subList(0, 3);
     List<Path> second = files.subList(3, files.size());
@@ -244,6 +254,36 @@ class IncrementalITCase {
       assertThat(rejections(interrupted)).hasSize(rejections(straight).size());
     } finally {
       b.cancel().get();
+    }
+  }
+
+  // A job seeded with the first run's corpus (--bootstrap-from) keeps none of it again: the same
+  // files announced to it add no corpus row that the seed already holds.
+  @Test
+  @Order(3)
+  void aBootstrappedCorpusIsHistory(@org.apache.flink.test.junit5.InjectClusterClient org.apache.flink.client.program.rest.RestClusterClient<?> rest)
+      throws Exception {
+    Path seeded = dir.resolve("run");
+    assertThat(corpus(seeded)).isNotEmpty();
+    createTopic("seeded");
+    Path out = dir.resolve("after-bootstrap");
+    JobClient job = IncrementalJob.environment(request("seeded", out, seeded), new Configuration()).executeAsync("bootstrapped");
+    try {
+      waitFor(() -> {
+        try {
+          return rest.getJobDetails(job.getJobID()).get().getJobVertexInfos().stream()
+              .anyMatch(v -> v.getName().contains("bootstrap-corpus") && v.getExecutionState() == org.apache.flink.runtime.execution.ExecutionState.FINISHED);
+        } catch (Exception e) {
+          return false;
+        }
+      }, "the bootstrap source finished");
+      announce("seeded", files);
+      awaitCommitted(out, expectedRecords(files));
+      Set<String> before = new HashSet<>(corpus(seeded).stream().map(CorpusRow::docId).toList());
+      assertThat(corpus(out)).noneSatisfy(r -> assertThat(before).contains(r.docId()));
+      assertThat(rejections(out)).filteredOn(r -> r.key().equals("dedup/near") && before.contains(r.docId())).isNotEmpty();
+    } finally {
+      job.cancel().get();
     }
   }
 }
