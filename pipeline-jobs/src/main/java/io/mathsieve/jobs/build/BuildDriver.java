@@ -19,6 +19,7 @@ import io.mathsieve.jobs.export.TokenizerCache;
 import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.report.RunReport;
+import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.select.SelectJob;
@@ -27,14 +28,12 @@ import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ public final class BuildDriver {
     checkOutput(out);
     if (r.fresh()) {
       for (String entry : List.of("stages", "rejections", "corpus", "manifest.json", "run.json")) {
-        delete(out.resolve(entry));
+        OutputDirectory.delete(out.resolve(entry));
       }
     }
     Files.createDirectories(out.resolve("stages"));
@@ -312,8 +311,8 @@ public final class BuildDriver {
       markers.clear(name);
       Path dir = dir(name);
       Path rejections = out.resolve("rejections").resolve(name);
-      delete(dir);
-      delete(rejections);
+      OutputDirectory.delete(dir);
+      OutputDirectory.delete(rejections);
       long t0 = System.nanoTime();
       ObjectNode summary = body.run(dir);
       if (Files.isDirectory(dir.resolve("rejections"))) {
@@ -367,16 +366,5 @@ public final class BuildDriver {
     return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "mathsieve");
   }
 
-  static void delete(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
+
 }

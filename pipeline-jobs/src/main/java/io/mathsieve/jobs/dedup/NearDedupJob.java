@@ -156,7 +156,7 @@ public final class NearDedupJob {
     config.values().forEach(cfg::put);
     root.put("config_fingerprint", config.fingerprint());
     summary.write(output.resolve("dedup.json"));
-    deleteWork(work);
+    OutputDirectory.delete(work);
     return new Result(summary, total, forwarded, clusters, round);
   }
 
@@ -196,14 +196,6 @@ public final class NearDedupJob {
     return false;
   }
 
-  private static void deleteWork(Path work) throws java.io.IOException {
-    if (Files.exists(work)) {
-      try (var walk = Files.walk(work)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-  }
+
 
 }

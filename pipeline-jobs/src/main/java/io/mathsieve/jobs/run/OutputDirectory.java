@@ -39,7 +39,11 @@ public final class OutputDirectory {
     }
   }
 
-  static void delete(Path p) {
+  /** Deletes {@code p} and everything under it (nothing when absent). */
+  public static void delete(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
     try (Stream<Path> walk = Files.walk(p)) {
       for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(q);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts. The pages store keeps only 1,000 chars of text, so most corpus texts are re-read from
  * the WARC files; corpus files of 64 KB make several files.
  */
-class BuildITCase {
+public class BuildITCase {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
       new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
@@ -239,7 +239,7 @@ class BuildITCase {
 
     // An export interrupted before its marker: only the export runs again, to the same files.
     Files.delete(out.resolve("stages/export.done.json"));
-    BuildDriver.delete(out.resolve("corpus"));
+    io.mathsieve.jobs.run.OutputDirectory.delete(out.resolve("corpus"));
     BuildDriver.Result resumed = BuildDriver.run(request(out, Settings.empty(), 2, new ArrayList<>()));
     assertThat(resumed.skipped()).containsExactly("extract", "iterate", "select", "near-dedup", "decontam");
     assertThat(checksums(out)).isEqualTo(before);
@@ -312,7 +312,8 @@ class BuildITCase {
     }
   }
 
-  static Map<String, String> checksums(Path build) throws Exception {
+  /** SHA-256 of each corpus file of a build, by name. */
+  public static Map<String, String> checksums(Path build) throws Exception {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.list(build.resolve("corpus"))) {
       for (Path p : s.toList()) {

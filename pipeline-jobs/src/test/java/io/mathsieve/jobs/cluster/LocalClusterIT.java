@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
+import io.mathsieve.jobs.build.BuildITCase;
 import io.mathsieve.jobs.cli.Main;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.source.InputResolver;
@@ -16,16 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -110,17 +106,7 @@ class LocalClusterIT {
     BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
         List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")),
         null, null, MathsieveConfig.from(Settings.read(conf)), 0, dir.resolve("local"), 2, false, line -> {}));
-    assertThat(checksums(dir.resolve("cluster"))).isEqualTo(checksums(dir.resolve("local"))).isNotEmpty();
+    assertThat(BuildITCase.checksums(dir.resolve("cluster"))).isEqualTo(BuildITCase.checksums(dir.resolve("local"))).isNotEmpty();
     assertThat(JSON.readTree(dir.resolve("cluster/run.json").toFile()).at("/accounting/balanced").asBoolean()).isTrue();
-  }
-
-  static Map<String, String> checksums(Path build) throws Exception {
-    Map<String, String> m = new TreeMap<>();
-    try (Stream<Path> s = Files.list(build.resolve("corpus"))) {
-      for (Path p : s.toList()) {
-        m.put(p.getFileName().toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-      }
-    }
-    return m;
   }
 }
