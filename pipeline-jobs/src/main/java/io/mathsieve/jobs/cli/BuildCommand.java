@@ -60,12 +60,7 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     common.progress();
     Settings s = common.settings();
-    if (budget != null) {
-      if (budget <= 0) {
-        throw new UserError("--budget-tokens must be positive, got " + budget);
-      }
-      s = s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
-    }
+    s = CommonOptions.withBudget(s, budget);
     if (buckets < 0) {
       throw new UserError("--buckets must be positive, got " + buckets);
     }

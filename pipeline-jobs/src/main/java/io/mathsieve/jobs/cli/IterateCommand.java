@@ -57,12 +57,7 @@ public final class IterateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     common.progress();
     Settings s = common.settings();
-    if (budget != null) {
-      if (budget <= 0) {
-        throw new io.mathsieve.jobs.run.UserError("--budget-tokens must be positive, got " + budget);
-      }
-      s = s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
-    }
+    s = CommonOptions.withBudget(s, budget);
     if (threshold != null) {
       s = s.with("iterate.threshold", threshold.toString(), "--threshold");
     }
