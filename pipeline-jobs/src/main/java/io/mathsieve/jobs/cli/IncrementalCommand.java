@@ -46,6 +46,10 @@ public final class IncrementalCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-from", paramLabel = "DIR", description = "A build whose corpus's LSH bands seed the near-dedup history.")
   Path bootstrapFrom;
 
+  @Option(names = "--control-topic", paramLabel = "TOPIC",
+      description = "A topic of control messages {\"model\": PATH, \"index\": PATH} that switch the running job to a new model or index.")
+  String controlTopic;
+
   @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Restore from this savepoint or retained checkpoint.")
   String savepoint;
 
@@ -72,7 +76,7 @@ public final class IncrementalCommand implements Callable<Integer> {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
     IncrementalJob.Request r = new IncrementalJob.Request(bootstrapServers, topic, groupId, model.toAbsolutePath().toString(), index, output,
-        checkpoints, bootstrapFrom, config, config.incremental(), tokenizer, common.parallelism());
+        checkpoints, bootstrapFrom, controlTopic, config, config.incremental(), tokenizer, common.parallelism());
     if (!common.quiet) {
       System.err.println("mathsieve incremental: reading " + topic + " at " + bootstrapServers + " into " + output + " (checkpoints " + checkpoints
           + "); stop with Ctrl-C, resume with the same --group-id");

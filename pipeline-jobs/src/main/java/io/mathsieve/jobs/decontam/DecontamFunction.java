@@ -42,26 +42,35 @@ public final class DecontamFunction<T> extends ProcessFunction<T, T> {
 
   @Override
   public void processElement(T row, Context ctx, Collector<T> out) {
+    check(row, scanner, mode, adapter, counters, out::collect, m -> ctx.output(MATCHES, m), r -> ctx.output(REJECTIONS, r));
+  }
+
+  /**
+   * Checks one document: passes it to {@code keep}, or (in drop mode) to {@code reject}; every
+   * match also goes to {@code audit}. Shared with the incremental job's switchable-index operator.
+   */
+  public static <T> void check(T row, BenchmarkIndex.Scanner scanner, DecontamConfig.Mode mode, DocAdapter<T> adapter, StageCounters counters,
+      java.util.function.Consumer<T> keep, java.util.function.Consumer<DecontamMatch> audit, java.util.function.Consumer<Rejection> reject) {
     counters.inc("decontam.total");
     String text = adapter.text(row);
     Match m = scanner.find(text);
     if (m == null) {
       counters.inc("decontam.forwarded");
-      out.collect(row);
+      keep.accept(row);
       return;
     }
     String matched = BenchmarkIndex.matchedText(text, m);
     boolean drop = mode == DecontamConfig.Mode.DROP;
-    ctx.output(MATCHES, new DecontamMatch(adapter.docId(row), adapter.url(row), m.benchmark(), m.itemId(), m.reason().code(), matched,
+    audit.accept(new DecontamMatch(adapter.docId(row), adapter.url(row), m.benchmark(), m.itemId(), m.reason().code(), matched,
         drop ? "dropped" : "reported"));
     if (drop) {
       Rejection r = adapter.reject(row, m.reason(), m.benchmark() + " " + m.itemId() + " " + m.reason().code() + " \"" + matched + "\"");
       counters.dropped(r);
-      ctx.output(REJECTIONS, r);
+      reject.accept(r);
     } else {
       counters.inc("decontam.reported");
       counters.inc("decontam.forwarded");
-      out.collect(row);
+      keep.accept(row);
     }
   }
 }

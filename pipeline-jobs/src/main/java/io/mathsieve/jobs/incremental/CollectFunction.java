@@ -11,21 +11,24 @@ import io.mathsieve.schemas.TextDocument;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Scores each new page with the model (one per TaskManager process) and collects those at or above
  * the threshold as corpus rows (iteration 0: collected by the incremental job); the rest are
- * {@code classify/not_collected} rejections.
+ * {@code classify/not_collected} rejections. A control message naming a new model switches every
+ * subtask to it (after loading it: a model that does not load is counted and ignored); rows record
+ * the version that scored them.
  */
-public final class CollectFunction extends ProcessFunction<TextDocument, CorpusRow> {
+public final class CollectFunction extends BroadcastProcessFunction<TextDocument, Control, CorpusRow> {
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("collect-rejections", TypeInformation.of(Rejection.class));
 
   private final String model;
   private final int maxChars;
   private final double threshold;
+  private transient String current;
   private transient MathClassifier classifier;
   private transient StageCounters counters;
 
@@ -37,12 +40,32 @@ public final class CollectFunction extends ProcessFunction<TextDocument, CorpusR
 
   @Override
   public void open(OpenContext context) {
+    current = model;
     classifier = ModelCache.get(model, maxChars);
     counters = new StageCounters(getRuntimeContext());
   }
 
   @Override
-  public void processElement(TextDocument d, Context ctx, Collector<CorpusRow> out) {
+  public void processBroadcastElement(Control c, Context ctx, Collector<CorpusRow> out) throws Exception {
+    if (c.model().isEmpty()) {
+      return;
+    }
+    try {
+      ModelCache.get(c.model(), maxChars); // loads it here, once per process, or fails here
+      ctx.getBroadcastState(Control.STATE).put("model", c.model());
+      counters.inc("incremental.control.model");
+    } catch (RuntimeException e) {
+      counters.inc("incremental.control.rejected");
+    }
+  }
+
+  @Override
+  public void processElement(TextDocument d, ReadOnlyContext ctx, Collector<CorpusRow> out) throws Exception {
+    String wanted = ctx.getBroadcastState(Control.STATE).get("model");
+    if (wanted != null && !wanted.equals(current)) {
+      current = wanted;
+      classifier = ModelCache.get(wanted, maxChars);
+    }
     double score = classifier.score(d.text());
     counters.inc("classify.total");
     if (ScoreHistogram.collected(score, threshold)) {

@@ -4,13 +4,11 @@ import io.mathsieve.config.Fingerprint;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamFunction;
-import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.jobs.dedup.DedupCandidate;
 import io.mathsieve.jobs.dedup.DedupKeys;
 import io.mathsieve.jobs.export.TokenizeFunction;
 import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractFunction;
-import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.CorpusRow;
@@ -45,7 +43,7 @@ public final class IncrementalJob {
 
   /** What to run. */
   public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
-      Path bootstrapFrom, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
+      Path bootstrapFrom, String controlTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
 
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
@@ -100,9 +98,32 @@ public final class IncrementalJob {
       candidates = byText;
     }
 
+    // Control messages (a new model or index) reach every subtask through broadcast state.
+    DataStream<Control> control;
+    if (r.controlTopic() != null) {
+      KafkaSource<String> controlSource = KafkaSource.<String>builder()
+          .setBootstrapServers(r.bootstrapServers())
+          .setTopics(r.controlTopic())
+          .setGroupId(r.groupId() + "-control")
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+          .setValueOnlyDeserializer(new SimpleStringSchema())
+          .build();
+      control = env.fromSource(controlSource, WatermarkStrategy.noWatermarks(), "control").uid("control").setParallelism(1)
+          .flatMap((String m, org.apache.flink.util.Collector<Control> out) -> {
+            Control parsed = Control.parse(m);
+            if (parsed != null) {
+              out.collect(parsed);
+            }
+          }, TypeInformation.of(Control.class)).name("control-messages").uid("control-messages").setParallelism(1);
+    } else {
+      control = env.fromData(java.util.List.<Control>of(), TypeInformation.of(Control.class)).name("no-control").uid("no-control");
+    }
+    org.apache.flink.streaming.api.datastream.BroadcastStream<Control> controls = control.broadcast(Control.STATE);
+
     // Score and collect.
     SingleOutputStreamOperator<CorpusRow> collected = candidates.map(DedupCandidate::doc, TypeInformation.of(TextDocument.class))
         .name("pages").uid("pages")
+        .connect(controls)
         .process(new CollectFunction(r.model(), c.classifier().maxChars(), r.incremental().threshold()), TypeInformation.of(CorpusRow.class))
         .name("collect").uid("collect");
     rejections = rejections.union(collected.getSideOutput(CollectFunction.REJECTIONS));
@@ -128,8 +149,9 @@ public final class IncrementalJob {
     rejections = rejections.union(unique.getSideOutput(NearDupHistory.REJECTIONS));
 
     // Decontaminate, count tokens, write.
-    SingleOutputStreamOperator<CorpusRow> clean = DecontamJob.topology(unique, r.index().toAbsolutePath().toString(), c.decontam(), new CorpusAdapter(),
-        TypeInformation.of(CorpusRow.class));
+    SingleOutputStreamOperator<CorpusRow> clean = unique.connect(controls)
+        .process(new SwitchableDecontam(r.index().toAbsolutePath().toString(), c.decontam()), TypeInformation.of(CorpusRow.class))
+        .name("decontam").uid("decontam");
     rejections = rejections.union(clean.getSideOutput(DecontamFunction.REJECTIONS));
     DataStream<CorpusRow> rows = clean.map(new TokenizeFunction(r.tokenizer(), fingerprint), TypeInformation.of(CorpusRow.class))
         .name("tokenize").uid("tokenize");

@@ -111,7 +111,15 @@ class IncrementalITCase {
 
   static void createTopic(String topic) throws Exception {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic("control-" + topic, 1, (short) 1))).all().get();
+    }
+  }
+
+  static void send(String topic, String message) throws Exception {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, message)).get();
     }
   }
 
@@ -133,7 +141,7 @@ class IncrementalITCase {
 
   static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
     return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), bootstrap, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -282,6 +290,47 @@ class IncrementalITCase {
       Set<String> before = new HashSet<>(corpus(seeded).stream().map(CorpusRow::docId).toList());
       assertThat(corpus(out)).noneSatisfy(r -> assertThat(before).contains(r.docId()));
       assertThat(rejections(out)).filteredOn(r -> r.key().equals("dedup/near") && before.contains(r.docId())).isNotEmpty();
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  // A new model announced on the control topic replaces the running one: rows scored after the
+  // switch record its version; a control message naming a missing model is ignored.
+  @Test
+  @Order(4)
+  void aControlMessageSwitchesTheModelWhileTheJobRuns() throws Exception {
+    Path other = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"),
+        Files.createDirectories(dir.resolve("model-b")), MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf"))
+            .with("classify.epoch", "20", "test")).classifier());
+    String versionA = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
+    String versionB = io.mathsieve.classifiers.math.FastTextTrainer.version(other);
+    assertThat(versionB).isNotEqualTo(versionA);
+    createTopic("swap");
+    Path out = dir.resolve("swap");
+    announce("swap", List.of(files.get(0)));
+    JobClient job = IncrementalJob.environment(request("swap", out), new Configuration()).executeAsync("model switch");
+    try {
+      int first = expectedRecords(List.of(files.get(0)));
+      awaitCommitted(out, first);
+      send("control-swap", "{\"model\": \"" + dir.resolve("no-such-model.bin") + "\"}");
+      send("control-swap", "{\"model\": \"" + other + "\"}");
+      waitFor(() -> {
+        try {
+          Map<String, Object> acc = job.getAccumulators().get();
+          return acc.get("incremental.control.model") instanceof Number n && n.longValue() >= 1
+              && acc.get("incremental.control.rejected") instanceof Number m && m.longValue() >= 1;
+        } catch (Exception e) {
+          return false;
+        }
+      }, "both control messages were handled");
+      announce("swap", List.of(files.get(1)));
+      awaitCommitted(out, first + expectedRecords(List.of(files.get(1))));
+      List<CorpusRow> rows = corpus(out);
+      assertThat(rows.stream().filter(r -> r.warcFile().endsWith(files.get(0).getFileName().toString())))
+          .isNotEmpty().allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(versionA));
+      assertThat(rows.stream().filter(r -> r.warcFile().endsWith(files.get(1).getFileName().toString())))
+          .isNotEmpty().allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(versionB));
     } finally {
       job.cancel().get();
     }
