@@ -23,6 +23,27 @@ public interface WarcInput {
     return local(file, file.toString());
   }
 
+  /** WARC bytes held in memory (e.g. records carried by a Kafka message), recorded under {@code name}. */
+  static WarcInput bytes(byte[] data, String name) {
+    return new WarcInput() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public ReadableByteChannel open(long offset) {
+        int from = (int) Math.min(offset, data.length);
+        return java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(data, from, data.length - from));
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
   /** A local file, recorded under {@code name}. */
   static WarcInput local(Path file, String name) {
     return new WarcInput() {

@@ -46,6 +46,11 @@ public final class IncrementalCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-from", paramLabel = "DIR", description = "A build whose corpus's LSH bands seed the near-dedup history.")
   Path bootstrapFrom;
 
+  @Option(names = "--messages", paramLabel = "files|records",
+      description = "What the topic's messages are: 'files' (default: a WARC path or URL, or JSON {\"warc\": ...}) or 'records' (the bytes "
+          + "of one or more WARC records, gzip-compressed or plain).")
+  String messages = "files";
+
   @Option(names = "--control-topic", paramLabel = "TOPIC",
       description = "A topic of control messages {\"model\": PATH, \"index\": PATH} that switch the running job to a new model or index.")
   String controlTopic;
@@ -67,6 +72,9 @@ public final class IncrementalCommand implements Callable<Integer> {
     if (bootstrapFrom != null && !Files.isDirectory(bootstrapFrom.resolve("corpus"))) {
       throw new UserError("--bootstrap-from " + bootstrapFrom + " holds no corpus/ (expected a build directory)");
     }
+    if (!messages.equals("files") && !messages.equals("records")) {
+      throw new UserError("--messages must be 'files' or 'records', got '" + messages + "'");
+    }
     Files.createDirectories(output);
     String checkpoints = checkpointDir != null ? checkpointDir : output.resolve("checkpoints").toAbsolutePath().toUri().toString();
     TokenizerSpec tokenizer = TokenizerSpec.resolve(config.export().tokenizer(), config.export().hfEndpoint(),
@@ -76,7 +84,7 @@ public final class IncrementalCommand implements Callable<Integer> {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
     IncrementalJob.Request r = new IncrementalJob.Request(bootstrapServers, topic, groupId, model.toAbsolutePath().toString(), index, output,
-        checkpoints, bootstrapFrom, controlTopic, config, config.incremental(), tokenizer, common.parallelism());
+        checkpoints, bootstrapFrom, controlTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.parallelism());
     if (!common.quiet) {
       System.err.println("mathsieve incremental: reading " + topic + " at " + bootstrapServers + " into " + output + " (checkpoints " + checkpoints
           + "); stop with Ctrl-C, resume with the same --group-id");

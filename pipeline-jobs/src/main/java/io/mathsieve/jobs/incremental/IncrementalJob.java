@@ -32,8 +32,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The incremental job: a streaming Flink job fed by a Kafka topic announcing new WARC files. Each
- * file is read and extracted, deduplicated against all history (URL, exact text, MinHash LSH bands
+ * The incremental job: a streaming Flink job fed by a Kafka topic announcing new WARC files (or
+ * carrying WARC records themselves). Each file is read and extracted, deduplicated against all history (URL, exact text, MinHash LSH bands
  * in keyed state), scored and collected with a given model, decontaminated, token-counted, and
  * appended to {@code OUT/corpus/dt=YYYY-MM-DD/} with exactly-once commits on checkpoints; every
  * drop goes to {@code OUT/rejections/dt=.../}. The operators are the batch stages' library code.
@@ -43,7 +43,7 @@ public final class IncrementalJob {
 
   /** What to run. */
   public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
-      Path bootstrapFrom, String controlTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
+      Path bootstrapFrom, String controlTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
 
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
@@ -66,16 +66,29 @@ public final class IncrementalJob {
   static void topology(StreamExecutionEnvironment env, Request r) {
     MathsieveConfig c = r.config();
     String fingerprint = Fingerprint.of(Map.of("config", Fingerprint.of(c.values()), "incremental", r.incremental().fingerprint()));
-    KafkaSource<String> announcements = KafkaSource.<String>builder()
-        .setBootstrapServers(r.bootstrapServers())
-        .setTopics(r.topic())
-        .setGroupId(r.groupId())
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-        .setValueOnlyDeserializer(new SimpleStringSchema())
-        .build();
-    DataStream<WarcItem> items = env.fromSource(announcements, WatermarkStrategy.noWatermarks(), "announcements").uid("announcements")
-        .rebalance()
-        .flatMap(new ReadAnnouncedWarc(c.warc()), TypeInformation.of(WarcItem.class)).name("read-warc").uid("read-warc");
+    DataStream<WarcItem> items;
+    if (r.recordsOnTopic()) {
+      KafkaSource<WarcMessage> records = KafkaSource.<WarcMessage>builder()
+          .setBootstrapServers(r.bootstrapServers())
+          .setTopics(r.topic())
+          .setGroupId(r.groupId())
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+          .setDeserializer(new WarcMessage.Schema())
+          .build();
+      items = env.fromSource(records, WatermarkStrategy.noWatermarks(), "warc-records").uid("warc-records")
+          .flatMap(new ReadWarcMessage(c.warc()), TypeInformation.of(WarcItem.class)).name("read-records").uid("read-records");
+    } else {
+      KafkaSource<String> announcements = KafkaSource.<String>builder()
+          .setBootstrapServers(r.bootstrapServers())
+          .setTopics(r.topic())
+          .setGroupId(r.groupId())
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+          .setValueOnlyDeserializer(new SimpleStringSchema())
+          .build();
+      items = env.fromSource(announcements, WatermarkStrategy.noWatermarks(), "announcements").uid("announcements")
+          .rebalance()
+          .flatMap(new ReadAnnouncedWarc(c.warc()), TypeInformation.of(WarcItem.class)).name("read-warc").uid("read-warc");
+    }
 
     // Extract, then URL and exact dedup against history (the full text travels: the corpus needs it).
     SingleOutputStreamOperator<TextDocument> docs = items.process(new ExtractFunction(c.extract()), TypeInformation.of(TextDocument.class))

@@ -141,7 +141,7 @@ class IncrementalITCase {
 
   static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
     return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -331,6 +331,47 @@ class IncrementalITCase {
           .isNotEmpty().allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(versionA));
       assertThat(rows.stream().filter(r -> r.warcFile().endsWith(files.get(1).getFileName().toString())))
           .isNotEmpty().allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(versionB));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  // A topic carrying WARC records themselves: one message per capture's records, cut from a sample
+  // file at its records' offsets; every record ends in the corpus or the rejections, named after
+  // its message.
+  @Test
+  @Order(5)
+  void aTopicOfWarcRecordsIsReadLikeFiles() throws Exception {
+    Path file = files.get(0);
+    byte[] bytes = Files.readAllBytes(file);
+    List<Long> offsets = new ArrayList<>();
+    for (String line : Files.readAllLines(samples.resolve("manifest.jsonl"))) {
+      JsonNode m = JSON.readTree(line);
+      if (m.has("offset") && m.get("warc_file").asText().equals(file.getFileName().toString())) {
+        offsets.add(m.get("offset").asLong());
+      }
+    }
+    offsets.sort(null);
+    createTopic("records");
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      for (int i = 0; i < offsets.size(); i++) {
+        int from = (int) (long) offsets.get(i);
+        int to = i + 1 < offsets.size() ? (int) (long) offsets.get(i + 1) : bytes.length;
+        producer.send(new ProducerRecord<>("records", java.util.Arrays.copyOfRange(bytes, from, to))).get();
+      }
+    }
+    Path out = dir.resolve("records");
+    IncrementalJob.Request base = request("records", out);
+    IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
+        base.checkpointDir(), null, base.controlTopic(), true, base.config(), base.incremental(), base.tokenizer(), 1);
+    JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("records");
+    try {
+      awaitCommitted(out, offsets.size());
+      assertThat(corpus(out).size() + rejections(out).size()).isEqualTo(offsets.size());
+      assertThat(corpus(out)).isNotEmpty().allSatisfy(row -> assertThat(row.warcFile()).startsWith("kafka:records/0/"));
     } finally {
       job.cancel().get();
     }
