@@ -376,4 +376,39 @@ class IncrementalITCase {
       job.cancel().get();
     }
   }
+
+  // A real failure mid-stream: the TaskManager running the job is killed after some files were
+  // committed and others not, a new one is started, Flink restarts the job from its last
+  // checkpoint, more files are announced: the corpus ends exactly as the run that never failed
+  // (test 2's), each document once.
+  @Test
+  @Order(6)
+  void aTaskManagerLostMidStreamLosesAndDuplicatesNothing(@org.apache.flink.test.junit5.InjectMiniCluster org.apache.flink.runtime.minicluster.MiniCluster mini)
+      throws Exception {
+    Path straight = dir.resolve("straight");
+    assertThat(corpus(straight)).isNotEmpty();
+    createTopic("crash");
+    Path out = dir.resolve("crash");
+    announce("crash", files.subList(0, 3));
+    JobClient job = IncrementalJob.environment(request("crash", out), new Configuration()).executeAsync("crash");
+    try {
+      waitFor(() -> {
+        try {
+          return !corpus(out).isEmpty();
+        } catch (Exception e) {
+          return false;
+        }
+      }, "a first checkpoint committed rows");
+      mini.terminateTaskManager(0).get();
+      mini.startTaskManager();
+      announce("crash", files.subList(3, files.size()));
+      awaitCommitted(out, expectedRecords(files));
+      Thread.sleep(2500);
+      List<String> ids = corpus(out).stream().map(CorpusRow::docId).sorted().toList();
+      assertThat(ids).doesNotHaveDuplicates().isEqualTo(corpus(straight).stream().map(CorpusRow::docId).sorted().toList());
+      assertThat(rejections(out)).hasSize(rejections(straight).size());
+    } finally {
+      job.cancel().get();
+    }
+  }
 }
