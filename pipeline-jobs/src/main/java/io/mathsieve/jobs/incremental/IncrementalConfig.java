@@ -15,9 +15,10 @@ import java.util.Map;
  * @param threshold pages scoring at least this are collected
  * @param checkpointInterval how often state and output files are committed
  * @param stateTtl how long history (URLs, texts, LSH bands) is remembered; zero: forever
+ * @param stateBackend where keyed state lives: {@code rocksdb} (on disk, for history larger than memory) or {@code hashmap}
  * @param values the effective settings
  */
-public record IncrementalConfig(double threshold, Duration checkpointInterval, Duration stateTtl, Map<String, String> values)
+public record IncrementalConfig(double threshold, Duration checkpointInterval, Duration stateTtl, String stateBackend, Map<String, String> values)
     implements OptionSet, Serializable {
   public static final ConfigOption<Double> THRESHOLD =
       ConfigOption.doubleOption("incremental.threshold", 0.5,
@@ -30,9 +31,15 @@ public record IncrementalConfig(double threshold, Duration checkpointInterval, D
       ConfigOption.durationOption("incremental.state-ttl", Duration.ZERO,
           "How long the dedup history (canonical URLs, text hashes, LSH bands of kept documents) is kept; 0 keeps it forever.");
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(THRESHOLD, CHECKPOINT_INTERVAL, STATE_TTL);
+  public static final ConfigOption<String> STATE_BACKEND =
+      ConfigOption.stringOption("incremental.state-backend", "rocksdb",
+              "Where the dedup history lives: rocksdb (on local disk, incremental checkpoints: history can outgrow memory) or hashmap "
+                  + "(on the heap).")
+          .checked(v -> v.equals("rocksdb") || v.equals("hashmap"), "rocksdb or hashmap");
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(THRESHOLD, CHECKPOINT_INTERVAL, STATE_TTL, STATE_BACKEND);
 
   public static IncrementalConfig from(Settings s) {
-    return new IncrementalConfig(s.get(THRESHOLD), s.get(CHECKPOINT_INTERVAL), s.get(STATE_TTL), OptionSet.values(s, OPTIONS));
+    return new IncrementalConfig(s.get(THRESHOLD), s.get(CHECKPOINT_INTERVAL), s.get(STATE_TTL), s.get(STATE_BACKEND), OptionSet.values(s, OPTIONS));
   }
 }

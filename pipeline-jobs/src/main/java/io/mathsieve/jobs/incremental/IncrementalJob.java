@@ -24,6 +24,7 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -48,6 +49,10 @@ public final class IncrementalJob {
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
     Configuration conf = new Configuration(extra);
+    conf.set(StateBackendOptions.STATE_BACKEND, r.incremental().stateBackend());
+    if (r.incremental().stateBackend().equals("rocksdb")) {
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    }
     if (r.checkpointDir() != null) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, r.checkpointDir());
     }

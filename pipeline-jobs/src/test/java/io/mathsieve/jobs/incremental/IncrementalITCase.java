@@ -167,6 +167,27 @@ class IncrementalITCase {
     }, "committed rows reach " + expected + " in " + out);
   }
 
+  /** The keyed state handles in the newest completed checkpoint under {@code checkpoints}. */
+  static List<Object> keyedStateHandles(Path checkpoints) throws Exception {
+    Path metadata;
+    try (var files = Files.walk(checkpoints)) {
+      metadata = files.filter(f -> f.getFileName().toString().equals("_metadata"))
+          .max(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getParent().getFileName().toString().substring("chk-".length()))))
+          .orElseThrow(() -> new AssertionError("no completed checkpoint under " + checkpoints));
+    }
+    List<Object> handles = new ArrayList<>();
+    try (var in = new java.io.DataInputStream(Files.newInputStream(metadata))) {
+      var checkpoint = org.apache.flink.runtime.checkpoint.Checkpoints.loadCheckpointMetadata(in, IncrementalITCase.class.getClassLoader(),
+          metadata.getParent().toString());
+      for (var operator : checkpoint.getOperatorStates()) {
+        for (var subtask : operator.getStates()) {
+          handles.addAll(subtask.getManagedKeyedState());
+        }
+      }
+    }
+    return handles;
+  }
+
   static void waitFor(Supplier<Boolean> condition, String what) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (!condition.get()) {
@@ -225,6 +246,10 @@ class IncrementalITCase {
       assertThat(corpus(out)).hasSize(before);
       List<Rejection> again = rejections(out).stream().filter(r -> r.warcFile().equals(files.get(0).toString())).toList();
       assertThat(again.stream().filter(r -> r.key().equals("dedup/url") && r.detail().endsWith("(seen before)"))).hasSizeGreaterThan(10);
+
+      // The history lives in RocksDB, checkpointed incrementally (the default state backend).
+      assertThat(keyedStateHandles(out.resolve("checkpoints"))).isNotEmpty().allSatisfy(h ->
+          assertThat(h).isInstanceOf(org.apache.flink.runtime.state.IncrementalRemoteKeyedStateHandle.class));
     } finally {
       job.cancel().get();
     }
