@@ -55,6 +55,11 @@ public final class IncrementalCommand implements Callable<Integer> {
       description = "A topic of control messages {\"model\": PATH, \"index\": PATH} that switch the running job to a new model or index.")
   String controlTopic;
 
+  @Option(names = "--output-topic", paramLabel = "TOPIC",
+      description = "Publish each accepted document's id and metadata (JSON, keyed by doc_id) here, exactly once: Kafka transactions "
+          + "committed on checkpoints, so consumers read with isolation.level=read_committed.")
+  String outputTopic;
+
   @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Restore from this savepoint or retained checkpoint.")
   String savepoint;
 
@@ -84,7 +89,7 @@ public final class IncrementalCommand implements Callable<Integer> {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
     IncrementalJob.Request r = new IncrementalJob.Request(bootstrapServers, topic, groupId, model.toAbsolutePath().toString(), index, output,
-        checkpoints, bootstrapFrom, controlTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.parallelism());
+        checkpoints, bootstrapFrom, controlTopic, outputTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.parallelism());
     if (!common.quiet) {
       System.err.println("mathsieve incremental: reading " + topic + " at " + bootstrapServers + " into " + output + " (checkpoints " + checkpoints
           + "); stop with Ctrl-C, resume with the same --group-id");

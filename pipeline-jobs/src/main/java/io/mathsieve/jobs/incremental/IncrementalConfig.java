@@ -16,9 +16,11 @@ import java.util.Map;
  * @param checkpointInterval how often state and output files are committed
  * @param stateTtl how long history (URLs, texts, LSH bands) is remembered; zero: forever
  * @param stateBackend where keyed state lives: {@code rocksdb} (on disk, for history larger than memory) or {@code hashmap}
+ * @param outputTransactionTimeout the Kafka transaction timeout of the output topic's producer
  * @param values the effective settings
  */
-public record IncrementalConfig(double threshold, Duration checkpointInterval, Duration stateTtl, String stateBackend, Map<String, String> values)
+public record IncrementalConfig(double threshold, Duration checkpointInterval, Duration stateTtl, String stateBackend,
+    Duration outputTransactionTimeout, Map<String, String> values)
     implements OptionSet, Serializable {
   public static final ConfigOption<Double> THRESHOLD =
       ConfigOption.doubleOption("incremental.threshold", 0.5,
@@ -37,9 +39,16 @@ public record IncrementalConfig(double threshold, Duration checkpointInterval, D
                   + "(on the heap).")
           .checked(v -> v.equals("rocksdb") || v.equals("hashmap"), "rocksdb or hashmap");
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(THRESHOLD, CHECKPOINT_INTERVAL, STATE_TTL, STATE_BACKEND);
+  public static final ConfigOption<Duration> OUTPUT_TRANSACTION_TIMEOUT =
+      ConfigOption.durationOption("incremental.output-transaction-timeout", Duration.ofMinutes(10),
+              "Kafka transaction timeout for the --output-topic producer: longer than the checkpoint interval plus a restart, and at most "
+                  + "the brokers' transaction.max.timeout.ms (15 minutes by default).")
+          .checked(d -> d.toMillis() > 0, "positive");
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(THRESHOLD, CHECKPOINT_INTERVAL, STATE_TTL, STATE_BACKEND, OUTPUT_TRANSACTION_TIMEOUT);
 
   public static IncrementalConfig from(Settings s) {
-    return new IncrementalConfig(s.get(THRESHOLD), s.get(CHECKPOINT_INTERVAL), s.get(STATE_TTL), s.get(STATE_BACKEND), OptionSet.values(s, OPTIONS));
+    return new IncrementalConfig(s.get(THRESHOLD), s.get(CHECKPOINT_INTERVAL), s.get(STATE_TTL), s.get(STATE_BACKEND), s.get(OUTPUT_TRANSACTION_TIMEOUT),
+        OptionSet.values(s, OPTIONS));
   }
 }

@@ -26,6 +26,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -37,14 +39,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * carrying WARC records themselves). Each file is read and extracted, deduplicated against all history (URL, exact text, MinHash LSH bands
  * in keyed state), scored and collected with a given model, decontaminated, token-counted, and
  * appended to {@code OUT/corpus/dt=YYYY-MM-DD/} with exactly-once commits on checkpoints; every
- * drop goes to {@code OUT/rejections/dt=.../}. The operators are the batch stages' library code.
+ * drop goes to {@code OUT/rejections/dt=.../}; optionally each accepted document is announced on an
+ * output topic ({@link AcceptedMessage}), exactly once. The operators are the batch stages' library code.
  */
 public final class IncrementalJob {
   private IncrementalJob() {}
 
-  /** What to run. */
+  /** What to run; {@code outputTopic} may be null (no messages for accepted documents). */
   public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
-      Path bootstrapFrom, String controlTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
+      Path bootstrapFrom, String controlTopic, String outputTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
 
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
@@ -175,6 +178,19 @@ public final class IncrementalJob {
         .name("tokenize").uid("tokenize");
     Map<String, String> meta = Map.of("mathsieve.config_fingerprint", fingerprint);
     StoreSinks.writeDaily(rows, () -> Stores.CORPUS, r.output().resolve("corpus").toAbsolutePath().toString(), meta);
+    if (r.outputTopic() != null) {
+      // One message per accepted document, in Kafka transactions committed with the checkpoint that
+      // commits its Parquet file; the prefix is stable across restarts so that open transactions of
+      // a failed attempt are aborted, not left to block read_committed consumers.
+      rows.sinkTo(KafkaSink.<CorpusRow>builder()
+              .setBootstrapServers(r.bootstrapServers())
+              .setRecordSerializer(new AcceptedMessage(r.outputTopic()))
+              .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+              .setTransactionalIdPrefix("mathsieve-" + r.groupId())
+              .setProperty("transaction.timeout.ms", String.valueOf(r.incremental().outputTransactionTimeout().toMillis()))
+              .build())
+          .name("output-topic").uid("output-topic");
+    }
     StoreSinks.writeDaily(rejections, () -> Stores.REJECTIONS, r.output().resolve("rejections").toAbsolutePath().toString(), meta);
     StoreSinks.writeDaily(clean.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES,
         r.output().resolve("decontam_matches").toAbsolutePath().toString(), meta);

@@ -111,8 +111,75 @@ class IncrementalITCase {
 
   static void createTopic(String topic) throws Exception {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic("control-" + topic, 1, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic("control-" + topic, 1, (short) 1),
+          new NewTopic("accepted-" + topic, 1, (short) 1))).all().get();
     }
+  }
+
+  /**
+   * The committed messages of the output topic (read_committed, from the beginning), once there
+   * are at least {@code atLeast} and two more seconds brought no more; keys must be the doc ids.
+   */
+  static List<JsonNode> accepted(String topic, int atLeast) throws Exception {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    p.put("isolation.level", "read_committed");
+    List<JsonNode> out = new ArrayList<>();
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer())) {
+      List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+      long quietSince = System.nanoTime();
+      while (out.size() < atLeast || System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+        assertThat(System.nanoTime()).as("%d committed messages on %s, have %d", atLeast, topic, out.size()).isLessThan(deadline);
+        var records = consumer.poll(Duration.ofMillis(300));
+        for (var r : records) {
+          JsonNode m = JSON.readTree(r.value());
+          assertThat(m.get("doc_id").asText()).isEqualTo(r.key());
+          out.add(m);
+        }
+        if (!records.isEmpty()) {
+          quietSince = System.nanoTime();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Offsets past the last stable one: records (and markers) of transactions still open. */
+  static long openTransactionRecords(String topic) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+      var latest = java.util.Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest());
+      long end = admin.listOffsets(latest).partitionResult(partition).get().offset();
+      long stable = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+          .partitionResult(partition).get().offset();
+      return end - stable;
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** Every data record on the topic, committed, aborted or open (read_uncommitted). */
+  static int uncommittedRecordCount(String topic) throws Exception {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    p.put("isolation.level", "read_uncommitted");
+    int n = 0;
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer())) {
+      var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      while (consumer.position(partition) < end) {
+        n += consumer.poll(Duration.ofMillis(300)).count();
+      }
+    }
+    return n;
   }
 
   static void send(String topic, String message) throws Exception {
@@ -141,7 +208,7 @@ class IncrementalITCase {
 
   static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
     return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, "accepted-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -217,6 +284,20 @@ class IncrementalITCase {
       });
       List<Rejection> rejected = rejections(out);
       assertThat(rows.size() + rejected.size()).isEqualTo(expected);
+
+      // Every corpus row announced once on the output topic, with its metadata.
+      Map<String, CorpusRow> rowById = new HashMap<>();
+      rows.forEach(r -> rowById.put(r.docId(), r));
+      List<JsonNode> messages = accepted("accepted-warcs", rows.size());
+      assertThat(messages.stream().map(m -> m.get("doc_id").asText())).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(rowById.keySet());
+      assertThat(messages).allSatisfy(m -> {
+        CorpusRow r = rowById.get(m.get("doc_id").asText());
+        assertThat(m.get("url").asText()).isEqualTo(r.url());
+        assertThat(m.get("token_count").asLong()).isEqualTo(r.tokenCount());
+        assertThat(m.get("model_version").asText()).isEqualTo(r.modelVersion());
+        assertThat(m.get("warc_offset").asLong()).isEqualTo(r.warcOffset());
+        assertThat(m.has("text")).isFalse();
+      });
       assertThat(rejected).extracting(Rejection::key).contains("classify/not_collected", "dedup/url", "dedup/exact", "warc/corrupt_record");
 
       // A planted near-duplicate pair that both reached near-dedup: one kept, the other names it.
@@ -391,7 +472,7 @@ class IncrementalITCase {
     Path out = dir.resolve("records");
     IncrementalJob.Request base = request("records", out);
     IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
-        base.checkpointDir(), null, base.controlTopic(), true, base.config(), base.incremental(), base.tokenizer(), 1);
+        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), true, base.config(), base.incremental(), base.tokenizer(), 1);
     JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("records");
     try {
       awaitCommitted(out, offsets.size());
@@ -415,7 +496,12 @@ class IncrementalITCase {
     createTopic("crash");
     Path out = dir.resolve("crash");
     announce("crash", files.subList(0, 3));
-    JobClient job = IncrementalJob.environment(request("crash", out), new Configuration()).executeAsync("crash");
+    // Checkpoints 3 s apart, so that the kill below lands between two of them.
+    IncrementalJob.Request base = request("crash", out);
+    IncrementalConfig slower = IncrementalConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "3s", "test"));
+    IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
+        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), false, base.config(), slower, base.tokenizer(), 1);
+    JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("crash");
     try {
       waitFor(() -> {
         try {
@@ -424,14 +510,20 @@ class IncrementalITCase {
           return false;
         }
       }, "a first checkpoint committed rows");
+      // More files; the TaskManager dies while their output is written but not yet committed: the
+      // output topic holds records of an open transaction.
+      announce("crash", files.subList(3, files.size()));
+      waitFor(() -> openTransactionRecords("accepted-crash") > 0, "records in an open transaction on accepted-crash");
       mini.terminateTaskManager(0).get();
       mini.startTaskManager();
-      announce("crash", files.subList(3, files.size()));
       awaitCommitted(out, expectedRecords(files));
       Thread.sleep(2500);
       List<String> ids = corpus(out).stream().map(CorpusRow::docId).sorted().toList();
       assertThat(ids).doesNotHaveDuplicates().isEqualTo(corpus(straight).stream().map(CorpusRow::docId).sorted().toList());
       assertThat(rejections(out)).hasSize(rejections(straight).size());
+      // The output topic too: the killed attempt's open transaction was aborted, nothing twice.
+      assertThat(accepted("accepted-crash", ids.size()).stream().map(m -> m.get("doc_id").asText()).sorted().toList()).isEqualTo(ids);
+      assertThat(uncommittedRecordCount("accepted-crash")).as("the killed attempt wrote records that were aborted").isGreaterThan(ids.size());
     } finally {
       job.cancel().get();
     }
