@@ -3,6 +3,8 @@ package io.mathsieve.extract.html;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Decides which elements are page chrome rather than content: navigation, site headers and
@@ -18,6 +20,9 @@ import org.jsoup.nodes.Element;
  * unlucky class name cannot take the content with it.
  */
 final class Boilerplate {
+  /** Parsed once: parsing a selector per element was a seventh of extraction's CPU time (JFR). */
+  private static final Evaluator CONTENT = QueryParser.parse("main, article, [role=main]");
+
   private static final Set<String> TAGS = Set.of("nav", "aside", "menu", "footer", "dialog");
   private static final Set<String> ROLES =
       Set.of("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar");
@@ -101,6 +106,6 @@ final class Boilerplate {
   }
 
   private static boolean containsContent(Element e) {
-    return e.selectFirst("main, article, [role=main]") != null;
+    return e.selectFirst(CONTENT) != null;
   }
 }

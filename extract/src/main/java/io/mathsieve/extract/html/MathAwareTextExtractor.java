@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
@@ -39,6 +41,11 @@ import org.jsoup.nodes.TextNode;
  * overflow the stack.
  */
 public final class MathAwareTextExtractor {
+  // Selectors parsed once, not per element (each parse costs more than the search it serves).
+  private static final Evaluator MATH = QueryParser.parse("math");
+  private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
+  private static final Evaluator MEDIAWIKI_DISPLAY = QueryParser.parse(".mwe-math-mathml-display, .mwe-math-fallback-image-display");
+
   private static final int DEADLINE_CHECK_INTERVAL = 512;
 
   private final int maxDomDepth;
@@ -232,7 +239,7 @@ public final class MathAwareTextExtractor {
       }
       if (name.equals("mjx-container")) {
         mathMarkup = true;
-        Element math = e.selectFirst("math");
+        Element math = e.selectFirst(MATH);
         if (math != null) {
           mathml(math, "true".equals(e.attr("display")) || isDisplay(math));
         }
@@ -263,7 +270,7 @@ public final class MathAwareTextExtractor {
           katex++;
           text.formula(annotation.text(), hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
         } else {
-          Element math = e.selectFirst("math");
+          Element math = e.selectFirst(MATH);
           if (math != null) {
             mathml(math, false);
           }
@@ -272,7 +279,7 @@ public final class MathAwareTextExtractor {
       }
       if (hasClass(cls, "mwe-math-element")) {
         mathMarkup = true;
-        Element math = e.selectFirst("math");
+        Element math = e.selectFirst(MATH);
         String tex = null;
         if (math != null) {
           tex = math.attr("alttext");
@@ -281,12 +288,12 @@ public final class MathAwareTextExtractor {
             tex = annotation == null ? MathMlToLatex.convert(math) : annotation.text();
           }
         } else {
-          Element img = e.selectFirst("img[alt]");
+          Element img = e.selectFirst(IMG_WITH_ALT);
           tex = img == null ? null : img.attr("alt");
         }
         if (tex != null && !tex.isBlank()) {
           wikiMath++;
-          boolean display = e.selectFirst(".mwe-math-mathml-display, .mwe-math-fallback-image-display") != null;
+          boolean display = e.selectFirst(MEDIAWIKI_DISPLAY) != null;
           text.formula(unwrapDisplaystyle(tex), display);
         }
         return true;
