@@ -35,7 +35,7 @@ start_process() {
   # shellcheck disable=SC2086
   (cd "$ROOT" && exec "$JAVA" $jvm \
     -Dlog.file="$RUN/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
-    -Dorg.bytedeco.javacpp.cachedir="$RUN/native-cache/javacpp" -Dai.djl.offline=true \
+    -Dorg.bytedeco.javacpp.cachedir="$RUN/native-cache/javacpp" -Dai.djl.offline=true -Daws.java.v1.disableDeprecationAnnouncement=true \
     -cp "$JAR:$(cat "$CLASSPATH_FILE")" "$main" --configDir "$CONF" "$@" \
     >"$RUN/$name.out" 2>&1) &
   echo $! >"$RUN/$name.pid"
@@ -51,6 +51,8 @@ up() {
     exit 1
   fi
   export DJL_CACHE_DIR="$RUN/native-cache/djl"
+  # Flink's S3 file system as a plugin (copied there by the build), as on a real cluster.
+  export FLINK_PLUGINS_DIR="${FLINK_PLUGINS_DIR:-$ROOT/pipeline-jobs/target/plugins}"
   # The TaskManagers' JVM options and memory components, computed as Flink's own scripts do.
   local results jvm dynamic
   results="$("$JAVA" -cp "$JAR:$(cat "$CLASSPATH_FILE")" org.apache.flink.runtime.util.bash.BashJavaUtils GET_TM_RESOURCE_PARAMS \

@@ -13,6 +13,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String launcherRoot = System.getProperty("mathsieve.root");
+    if (launcherRoot != null) {
+      io.mathsieve.jobs.run.LocalFileSystems.initialize(System.getenv(), launcherRoot); // flink run has done it already
+    }
     int code = run(args);
     // Inside a Flink JobManager (application mode) the JVM is Flink's: return instead of exiting
     // when all went well. The Docker image sets MATHSIEVE_NO_EXIT=1.

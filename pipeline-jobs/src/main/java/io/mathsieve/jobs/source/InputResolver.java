@@ -40,8 +40,15 @@ public final class InputResolver {
         }
         continue;
       }
+      if (input.startsWith("http://") || input.startsWith("https://")) {
+        files.put(input, WarcSplit.of(input, input)); // checked when opened, with retries
+        continue;
+      }
       if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !input.startsWith("file:")) {
-        files.put(input, WarcSplit.of(input, input)); // remote: checked when opened
+        remote(input, files); // s3://, hdfs://, ...: a file, or a prefix listed through Flink's file system
+        if (files.size() == before) {
+          throw new UserError("input " + input + " holds no WARC files (*.warc, *.warc.gz)");
+        }
         continue;
       }
       if (hasGlob(input)) {
@@ -66,8 +73,42 @@ public final class InputResolver {
     return new ArrayList<>(files.values());
   }
 
+  private static void remote(String input, TreeMap<String, WarcSplit> files) {
+    org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(input);
+    try {
+      org.apache.flink.core.fs.FileSystem fs = root.getFileSystem();
+      org.apache.flink.core.fs.FileStatus status = fs.getFileStatus(root);
+      if (!status.isDir()) {
+        files.put(input, WarcSplit.of(input, input));
+        return;
+      }
+      java.util.ArrayDeque<org.apache.flink.core.fs.Path> dirs = new java.util.ArrayDeque<>(List.of(root));
+      while (!dirs.isEmpty()) {
+        for (org.apache.flink.core.fs.FileStatus s : fs.listStatus(dirs.pop())) {
+          if (s.isDir()) {
+            dirs.push(s.getPath());
+          } else if (isWarc(s.getPath().getName())) {
+            String location = s.getPath().toString();
+            files.put(location, WarcSplit.of(location, location));
+          }
+        }
+      }
+    } catch (org.apache.flink.core.fs.UnsupportedFileSystemSchemeException e) {
+      throw new UserError("input " + input + ": no file system for " + root.toUri().getScheme()
+          + ":// here (s3:// needs flink-s3-fs-hadoop: on the launcher's classpath, or as a plugin on a cluster)", e);
+    } catch (java.io.FileNotFoundException e) {
+      throw new UserError("input " + input + " does not exist", e);
+    } catch (IOException e) {
+      throw new UserError("cannot list input " + input + ": " + e.getMessage(), e);
+    }
+  }
+
   static boolean isWarc(Path p) {
-    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return isWarc(p.getFileName().toString());
+  }
+
+  static boolean isWarc(String fileName) {
+    String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".warc") || n.endsWith(".warc.gz");
   }
 
