@@ -8,7 +8,11 @@ import io.mathsieve.bench.StageBench;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.jobs.export.TokenizerSpec;
+import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.source.InputResolver;
+import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.samples.SampleGenerator;
 import io.mathsieve.schemas.CorpusRow;
@@ -319,6 +323,27 @@ class IncrementalITCase {
         }
       }
       assertThat(pairs).isPositive();
+
+      // The stream runs the batch stages' library code: each of its documents has the id, the text and
+      // the score that a batch extract of the same record, scored with the same model, gives.
+      ExtractJob.run(InputResolver.resolve(files.stream().map(Path::toString).toList()), dir.resolve("batch"), config, 2, false);
+      Map<String, TextDocument> batch = new HashMap<>();
+      StoreReader.readAll(Stores.PAGES, new org.apache.flink.core.fs.Path(dir.resolve("batch/pages").toUri()))
+          .forEach(d -> batch.put(d.warcFile() + "@" + d.warcOffset(), d));
+      int compared = 0;
+      try (MathClassifier classifier = MathClassifier.load(model, config.classifier().maxChars())) {
+        for (CorpusRow r : rows) {
+          TextDocument d = batch.get(r.warcFile() + "@" + r.warcOffset());
+          if (d == null) {
+            continue; // a duplicate whose other capture the batch kept (there the latest wins, here the first seen)
+          }
+          compared++;
+          assertThat(r.docId()).isEqualTo(d.docId());
+          assertThat(r.text()).as(r.url()).startsWith(d.text());
+          assertThat(r.mathScore()).as(r.url()).isEqualTo(classifier.score(d.text()));
+        }
+      }
+      assertThat(compared).isGreaterThan(rows.size() * 9 / 10);
 
       // The first file announced again: nothing new in the corpus; its pages are duplicates of what was seen.
       int before = rows.size();
