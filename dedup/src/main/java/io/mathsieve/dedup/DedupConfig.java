@@ -16,9 +16,11 @@ import java.util.Map;
  * @param exact whether pages are deduplicated by content hash
  * @param minHash the MinHash LSH setting of near-dedup
  * @param minSimilarity candidate pairs whose signatures agree on fewer permutations than this share are not merged
+ * @param exactJaccard whether candidate pairs are also verified by the exact Jaccard similarity of their shingle sets
  * @param values the effective settings
  */
-public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashConfig minHash, double minSimilarity, Map<String, String> values)
+public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashConfig minHash, double minSimilarity, boolean exactJaccard,
+    Map<String, String> values)
     implements OptionSet, Serializable {
 
   public static final ConfigOption<Boolean> URL = ConfigOption.booleanOption("dedup.url.enabled", true,
@@ -41,7 +43,12 @@ public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashC
               + "(an estimate of their Jaccard similarity): drops LSH false positives. 0 merges every candidate.")
       .between(0, 1);
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(URL, STRIP_WWW, EXACT, BANDS, ROWS, NGRAM, SEED, MIN_SIMILARITY);
+  public static final ConfigOption<Boolean> EXACT_JACCARD = ConfigOption.booleanOption("dedup.near.exact-jaccard", false,
+      "Also verify each candidate pair with the exact Jaccard similarity of the two documents' shingle sets (at least "
+          + "dedup.near.min-similarity) before merging: no estimate errors, at the cost of shipping each document's shingles once more. Batch near-dedup only; the incremental job verifies with the "
+          + "signature.");
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(URL, STRIP_WWW, EXACT, BANDS, ROWS, NGRAM, SEED, MIN_SIMILARITY, EXACT_JACCARD);
 
   public static DedupConfig from(Settings s) {
     int bands = s.get(BANDS);
@@ -54,7 +61,8 @@ public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashC
     } catch (IllegalArgumentException e) {
       throw new io.mathsieve.config.ConfigException("dedup.near: " + e.getMessage());
     }
-    return new DedupConfig(s.get(URL), s.get(STRIP_WWW), s.get(EXACT), mh, s.get(MIN_SIMILARITY), OptionSet.values(s, OPTIONS));
+    return new DedupConfig(s.get(URL), s.get(STRIP_WWW), s.get(EXACT), mh, s.get(MIN_SIMILARITY), s.get(EXACT_JACCARD),
+        OptionSet.values(s, OPTIONS));
   }
 
   public static DedupConfig defaults() {

@@ -1,8 +1,10 @@
 package io.mathsieve.dedup.cluster;
 
+import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
+import io.mathsieve.dedup.minhash.Shingler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,16 @@ public final class LocalNearDedup {
 
   /** Each document's cluster, named by the smallest id in it; documents without words are alone. */
   public static Map<String, String> clusters(Map<String, String> textsById, MinHashConfig config, double minSimilarity) {
+    return clusters(textsById, config, minSimilarity, false);
+  }
+
+  /**
+   * As above; with {@code exactJaccard}, a candidate pair is merged only if the exact Jaccard
+   * similarity of their shingle sets is also at least {@code minSimilarity}.
+   */
+  public static Map<String, String> clusters(Map<String, String> textsById, MinHashConfig config, double minSimilarity, boolean exactJaccard) {
     NearDupSketcher sketcher = new NearDupSketcher(config);
+    Shingler shingler = new Shingler(config.ngram(), config.seed());
     Map<String, byte[]> signatures = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     UnionFind<String> uf = new UnionFind<>();
@@ -35,7 +46,9 @@ public final class LocalNearDedup {
     for (List<String> members : buckets.values()) {
       String head = members.stream().min(String::compareTo).orElseThrow();
       for (String m : members) {
-        if (!m.equals(head) && MinHasher.estimatedJaccard(signatures.get(head), signatures.get(m)) >= minSimilarity) {
+        if (!m.equals(head) && MinHasher.estimatedJaccard(signatures.get(head), signatures.get(m)) >= minSimilarity
+            && (!exactJaccard || ExactJaccard.of(ExactJaccard.set(shingler, textsById.get(head)), ExactJaccard.set(shingler, textsById.get(m)))
+                >= minSimilarity)) {
           uf.union(head, m);
         }
       }

@@ -9,8 +9,10 @@ import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Decision;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
+import io.mathsieve.jobs.dedup.NearDedupRecords.HalfEdge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Member;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
+import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
@@ -43,7 +45,8 @@ import org.apache.flink.util.Collector;
  * <ol>
  *   <li>sketch: each document's signature gives one membership per LSH band; each bucket links its
  *       members to its smallest one when their 8-bit signature sketches agree enough (a star per
- *       bucket, k-1 edges for k members);
+ *       bucket, k-1 edges for k members); optionally each link is then verified with the exact
+ *       Jaccard similarity of the two shingle sets ({@link VerifyFunctions});
  *   <li>components: Large-Star / Small-Star rounds ({@link StarFunctions}) until every component is
  *       a star around its smallest node, each round one distributed job;
  *   <li>resolve: each cluster keeps its highest-scoring member (then earliest fetch, smallest id);
@@ -76,9 +79,17 @@ public final class NearDedupJob {
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);
     SingleOutputStreamOperator<BandMember> members =
-        rows.process(new SketchFunction<>(config.minHash(), adapter), TypeInformation.of(BandMember.class)).name("sketch").uid("sketch");
+        rows.process(new SketchFunction<>(config.minHash(), adapter, config.exactJaccard()), TypeInformation.of(BandMember.class))
+            .name("sketch").uid("sketch");
     DataStream<Edge> edges = members.keyBy(BandMember::bucket, Types.LONG).process(new BucketFunction(config.minSimilarity()), TypeInformation.of(Edge.class))
         .name("lsh-buckets").uid("lsh-buckets");
+    if (config.exactJaccard()) {
+      DataStream<NodeShingles> sets = members.getSideOutput(SketchFunction.SHINGLES);
+      DataStream<HalfEdge> half = edges.keyBy(Edge::a, Types.LONG).connect(sets.keyBy(NodeShingles::node, Types.LONG))
+          .process(new VerifyFunctions.AttachFirst(), TypeInformation.of(HalfEdge.class)).name("exact-jaccard-first-end").uid("exact-jaccard-first-end");
+      edges = half.keyBy(HalfEdge::b, Types.LONG).connect(sets.keyBy(NodeShingles::node, Types.LONG))
+          .process(new VerifyFunctions.CompareSecond(config.minSimilarity()), TypeInformation.of(Edge.class)).name("exact-jaccard").uid("exact-jaccard");
+    }
     StoreSinks.write(edges, () -> WorkStores.EDGES, work.resolve("edges-0").toString(), Map.of());
     StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, work.resolve("nodes").toString(), Map.of());
     JobExecutionResult sketch = JobRunner.execute(env, "mathsieve near-dedup: sketch");
@@ -151,6 +162,11 @@ public final class NearDedupJob {
     root.put("clusters", clusters);
     root.put("candidate_links", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.candidate_pairs")); // pair x band
     root.put("pairs_below_similarity", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_similarity"));
+    root.put("exact_jaccard", config.exactJaccard());
+    if (config.exactJaccard()) {
+      root.put("pairs_exact_verified", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_exact_verified"));
+      root.put("pairs_below_exact_jaccard", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_exact_jaccard"));
+    }
     root.put("component_rounds", round);
     ObjectNode cfg = root.putObject("config");
     config.values().forEach(cfg::put);

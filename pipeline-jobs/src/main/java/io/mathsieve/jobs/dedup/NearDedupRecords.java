@@ -12,6 +12,12 @@ public final class NearDedupRecords {
   /** An undirected edge of the candidate graph. */
   public record Edge(long a, long b) implements Serializable {}
 
+  /** A document's distinct shingle hashes, sorted, for exact-Jaccard verification. */
+  public record NodeShingles(long node, long[] shingles) implements Serializable {}
+
+  /** A candidate edge carrying its first end's shingle set to its second end. */
+  public record HalfEdge(long a, long b, long[] shinglesA) implements Serializable {}
+
   /** What the keep policy needs to know about a document. */
   public record NodeInfo(long node, String docId, double score, long fetchMillis) implements Serializable {}
 

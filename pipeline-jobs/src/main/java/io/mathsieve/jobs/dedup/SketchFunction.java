@@ -2,11 +2,14 @@ package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.store.DocAdapter;
 
+import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
+import io.mathsieve.dedup.minhash.Shingler;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
+import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
 import io.mathsieve.jobs.run.StageCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,23 +17,31 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Sketches each document: one bucket membership per LSH band, and its node info on the side. */
+/**
+ * Sketches each document: one bucket membership per LSH band, and its node info on the side (and,
+ * for exact-Jaccard verification, its shingle set).
+ */
 final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
   static final OutputTag<NodeInfo> NODES = new OutputTag<>("nodes", TypeInformation.of(NodeInfo.class));
+  static final OutputTag<NodeShingles> SHINGLES = new OutputTag<>("shingles", TypeInformation.of(NodeShingles.class));
 
   private final MinHashConfig config;
   private final DocAdapter<T> adapter;
+  private final boolean shingleSets;
   private transient NearDupSketcher sketcher;
+  private transient Shingler shingler;
   private transient StageCounters counters;
 
-  SketchFunction(MinHashConfig config, DocAdapter<T> adapter) {
+  SketchFunction(MinHashConfig config, DocAdapter<T> adapter, boolean shingleSets) {
     this.config = config;
     this.adapter = adapter;
+    this.shingleSets = shingleSets;
   }
 
   @Override
   public void open(OpenContext context) {
     sketcher = new NearDupSketcher(config);
+    shingler = new Shingler(config.ngram(), config.seed());
     counters = new StageCounters(getRuntimeContext());
   }
 
@@ -42,6 +53,9 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
     counters.inc("dedup.near.total");
     if (!sketcher.sketch(adapter.text(row))) {
       return;
+    }
+    if (shingleSets) {
+      ctx.output(SHINGLES, new NodeShingles(node, ExactJaccard.set(shingler, adapter.text(row))));
     }
     byte[] bits = MinHasher.lowBits(sketcher.signature());
     for (long key : sketcher.bandKeys()) {

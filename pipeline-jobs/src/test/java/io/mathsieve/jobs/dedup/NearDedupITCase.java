@@ -101,6 +101,71 @@ class NearDedupITCase {
     assertThat(Files.exists(dir.resolve("d/.work"))).isFalse();
   }
 
+  // With exact-Jaccard verification the distributed job gives the in-memory reference's clusters.
+  // The store holds pairs whose Jaccard similarity is spread around the minimum (0.75), where the
+  // signature's estimate errs both ways: the verification turns down pairs the sketch let through,
+  // and every pair it merges really shares 75% of its shingles.
+  @Test
+  void exactJaccardVerificationMatchesTheReference() throws Exception {
+    SplittableRandom random = new SplittableRandom(5);
+    Map<String, String> texts = new java.util.TreeMap<>();
+    List<io.mathsieve.schemas.CorpusRow> rows = new ArrayList<>();
+    for (int pair = 0; pair < 80; pair++) {
+      String[] words = new String[300];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = "w" + random.nextInt(1_000_000);
+      }
+      String[] copy = words.clone();
+      double replaced = 0.01 + 0.04 * random.nextDouble(); // Jaccard of 5-shingles about 0.6 to 0.9
+      for (int i = 0; i < copy.length; i++) {
+        if (random.nextDouble() < replaced) {
+          copy[i] = "x" + random.nextInt(1_000_000);
+        }
+      }
+      for (String[] t : List.of(words, copy)) {
+        String id = String.format("%016x%016x", random.nextLong(), rows.size());
+        String text = String.join(" ", t);
+        texts.put(id, text);
+        rows.add(new io.mathsieve.schemas.CorpusRow(id, "https://example.org/" + id, "example.org", "", text, "en", 0.9, 1, 0, "", java.time.Instant.EPOCH,
+            "a.warc.gz", rows.size(), "", 1, 0, "x", "m", "f"));
+      }
+    }
+    Path in = Files.createDirectories(dir.resolve("corpus"));
+    try (ParquetWriter<io.mathsieve.schemas.CorpusRow> w = StoreParquetWriter.open(Stores.CORPUS, new LocalOutputFile(in.resolve("part-0.parquet")), Map.of())) {
+      for (io.mathsieve.schemas.CorpusRow r : rows) {
+        w.write(r);
+      }
+    }
+    DedupConfig config = DedupConfig.from(io.mathsieve.config.Settings.empty().with("dedup.near.exact-jaccard", "true", "test")
+        .with("dedup.near.min-similarity", "0.75", "test"));
+    Path out = dir.resolve("d");
+    NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out, config, 2, false);
+
+    Map<String, Set<String>> refClusters = new HashMap<>();
+    LocalNearDedup.clusters(texts, config.minHash(), config.minSimilarity(), true)
+        .forEach((doc, c) -> refClusters.computeIfAbsent(c, k -> new HashSet<>()).add(doc));
+    Set<Set<String>> expected = refClusters.values().stream().filter(c -> c.size() > 1).collect(Collectors.toSet());
+    Map<String, Set<String>> got = new HashMap<>();
+    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, flink(out.resolve("clusters")))) {
+      got.computeIfAbsent(m.clusterId(), k -> new HashSet<>()).add(m.docId());
+    }
+    assertThat(new HashSet<>(got.values())).isEqualTo(expected).isNotEmpty();
+    io.mathsieve.dedup.minhash.Shingler shingler = new io.mathsieve.dedup.minhash.Shingler(config.minHash().ngram(), config.minHash().seed());
+    for (Set<String> cluster : got.values()) {
+      List<String> ab = new ArrayList<>(cluster);
+      assertThat(ab).hasSize(2);
+      assertThat(io.mathsieve.dedup.minhash.ExactJaccard.of(io.mathsieve.dedup.minhash.ExactJaccard.set(shingler, texts.get(ab.get(0))),
+          io.mathsieve.dedup.minhash.ExactJaccard.set(shingler, texts.get(ab.get(1))))).isGreaterThanOrEqualTo(0.75);
+    }
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("dedup.json").toFile());
+    assertThat(summary.get("exact_jaccard").asBoolean()).isTrue();
+    assertThat(summary.get("pairs_exact_verified").asLong()).isEqualTo(got.size());
+    assertThat(summary.get("pairs_below_exact_jaccard").asLong()).as("pairs the sketch passed and the exact check turned down").isPositive();
+    // Without the verification, the sketch alone merges some of those.
+    Map<String, String> sketchOnly = LocalNearDedup.clusters(texts, config.minHash(), config.minSimilarity(), false);
+    assertThat(sketchOnly.values().stream().distinct().count()).isLessThan(texts.size() - got.size());
+  }
+
   // Components of graphs that are hard for label propagation (long chains, a big star, many small
   // pieces, edges in random order) equal union-find's, after a few distributed rounds.
   @Test
