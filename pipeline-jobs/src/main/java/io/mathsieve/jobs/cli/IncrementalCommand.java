@@ -43,7 +43,7 @@ public final class IncrementalCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Checkpoint storage (default: OUTPUT/checkpoints).")
   String checkpointDir;
 
-  @Option(names = "--bootstrap-from", paramLabel = "DIR", description = "A build whose corpus's LSH bands seed the near-dedup history.")
+  @Option(names = "--bootstrap-from", paramLabel = "DIR", description = "A build whose corpus seeds the history: its canonical URLs, text hashes and LSH bands count as seen.")
   Path bootstrapFrom;
 
   @Option(names = "--messages", paramLabel = "files|records",

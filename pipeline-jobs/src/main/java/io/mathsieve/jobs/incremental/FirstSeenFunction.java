@@ -11,16 +11,20 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * URL or exact-content dedup against all history (keyed by canonical URL or text hash): the first
  * page seen under a key is kept and remembered; every later one is a rejection naming it. (Batch
- * dedup keeps the latest capture of a set it sees whole; a stream cannot wait for later ones.)
+ * dedup keeps the latest capture of a set it sees whole; a stream cannot wait for later ones.) The
+ * second input seeds the history with the keys of an earlier corpus ({@code --bootstrap-from}).
  */
-public final class FirstSeenFunction extends KeyedProcessFunction<String, DedupCandidate, DedupCandidate> {
+public final class FirstSeenFunction extends KeyedCoProcessFunction<String, DedupCandidate, FirstSeenFunction.Seen, DedupCandidate> {
+  /** A key already in the history, and what it names ({@code doc_id url}). */
+  public record Seen(String key, String kept) implements java.io.Serializable {}
+
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("first-seen-rejections", TypeInformation.of(Rejection.class));
 
   private final DedupReason reason;
@@ -44,7 +48,14 @@ public final class FirstSeenFunction extends KeyedProcessFunction<String, DedupC
   }
 
   @Override
-  public void processElement(DedupCandidate c, Context ctx, Collector<DedupCandidate> out) throws Exception {
+  public void processElement2(Seen seen, Context ctx, Collector<DedupCandidate> out) throws Exception {
+    if (kept.value() == null) {
+      kept.update(seen.kept());
+    }
+  }
+
+  @Override
+  public void processElement1(DedupCandidate c, Context ctx, Collector<DedupCandidate> out) throws Exception {
     String first = kept.value();
     if (first == null) {
       kept.update(c.doc().docId() + " " + c.doc().url());

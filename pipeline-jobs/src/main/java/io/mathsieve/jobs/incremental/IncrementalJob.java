@@ -71,6 +71,19 @@ public final class IncrementalJob {
     return env;
   }
 
+  /**
+   * The history keys of a bootstrapped corpus, or an empty stream (derived from the pages, not an
+   * empty collection source, which Flink's DataGeneratorSource cannot run).
+   */
+  private static DataStream<FirstSeenFunction.Seen> seen(DataStream<TextDocument> pages, DataStream<CorpusRow> bootstrap, HistoryKeys keys, String name) {
+    TypeInformation<FirstSeenFunction.Seen> type = TypeInformation.of(FirstSeenFunction.Seen.class);
+    if (bootstrap == null) {
+      return pages.flatMap((TextDocument x, org.apache.flink.util.Collector<FirstSeenFunction.Seen> out) -> { }, type)
+          .name("no-history-" + name).uid("no-history-" + name);
+    }
+    return bootstrap.map(keys, type).name("bootstrap-" + name).uid("bootstrap-" + name);
+  }
+
   static void topology(StreamExecutionEnvironment env, Request r) {
     MathsieveConfig c = r.config();
     String fingerprint = Fingerprint.of(Map.of("config", Fingerprint.of(c.values()), "incremental", r.incremental().fingerprint()));
@@ -104,8 +117,13 @@ public final class IncrementalJob {
     DataStream<Rejection> rejections = docs.getSideOutput(ExtractFunction.REJECTIONS);
     DataStream<DedupCandidate> candidates = docs.map(new DedupKeys(c.dedup(), Integer.MAX_VALUE), TypeInformation.of(DedupCandidate.class))
         .name("dedup-keys").uid("dedup-keys");
+    // A bootstrapped corpus is history for URL, text and near-dedup alike.
+    DataStream<CorpusRow> bootstrap = r.bootstrapFrom() == null ? null
+        : env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, r.bootstrapFrom().resolve("corpus").toString(), null),
+            WatermarkStrategy.noWatermarks(), "bootstrap-corpus").uid("bootstrap-corpus");
     if (c.dedup().url()) {
       SingleOutputStreamOperator<DedupCandidate> byUrl = candidates.keyBy(DedupCandidate::canonicalUrl, Types.STRING)
+          .connect(seen(docs, bootstrap, new HistoryKeys(c.dedup(), DedupReason.URL), "url").keyBy(FirstSeenFunction.Seen::key, Types.STRING))
           .process(new FirstSeenFunction(DedupReason.URL, r.incremental().stateTtl()), TypeInformation.of(DedupCandidate.class))
           .name("history-url").uid("history-url");
       rejections = rejections.union(byUrl.getSideOutput(FirstSeenFunction.REJECTIONS));
@@ -113,6 +131,7 @@ public final class IncrementalJob {
     }
     if (c.dedup().exact()) {
       SingleOutputStreamOperator<DedupCandidate> byText = candidates.keyBy(DedupCandidate::contentHash, Types.STRING)
+          .connect(seen(docs, bootstrap, new HistoryKeys(c.dedup(), DedupReason.EXACT), "text").keyBy(FirstSeenFunction.Seen::key, Types.STRING))
           .process(new FirstSeenFunction(DedupReason.EXACT, r.incremental().stateTtl()), TypeInformation.of(DedupCandidate.class))
           .name("history-text").uid("history-text");
       rejections = rejections.union(byText.getSideOutput(FirstSeenFunction.REJECTIONS));
@@ -153,9 +172,8 @@ public final class IncrementalJob {
     SingleOutputStreamOperator<NearDupHistory.Pending> pending = collected.process(new NearDupHistory.Sketch(c.dedup()),
         TypeInformation.of(NearDupHistory.Pending.class)).name("sketch").uid("sketch");
     DataStream<NearDupHistory.BandEntry> bands = pending.getSideOutput(NearDupHistory.BANDS);
-    if (r.bootstrapFrom() != null) {
-      bands = bands.union(env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, r.bootstrapFrom().resolve("corpus").toString(), null),
-              WatermarkStrategy.noWatermarks(), "bootstrap-corpus").uid("bootstrap-corpus")
+    if (bootstrap != null) {
+      bands = bands.union(bootstrap
           .process(new NearDupHistory.Sketch(c.dedup()), TypeInformation.of(NearDupHistory.Pending.class)).name("bootstrap-sketch")
           .uid("bootstrap-sketch").getSideOutput(NearDupHistory.BANDS)
           .map(b -> new NearDupHistory.BandEntry(b.band(), b.docId(), b.sketch(), true), TypeInformation.of(NearDupHistory.BandEntry.class))
