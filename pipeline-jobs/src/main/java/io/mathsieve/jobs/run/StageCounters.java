@@ -29,7 +29,7 @@ public final class StageCounters {
 
   /** Adds {@code n} to the metric and accumulator {@code name}. */
   public void add(String name, long n) {
-    counters.computeIfAbsent(name, metrics::counter).inc(n);
+    counters.computeIfAbsent(name, this::counter).inc(n);
     accumulators.computeIfAbsent(name, this::accumulator).add(n);
   }
 
@@ -41,6 +41,16 @@ public final class StageCounters {
   public void dropped(Rejection r) {
     inc(r.stage() + ".dropped." + r.reason());
     accumulators.computeIfAbsent(DROPPED + r.key(), this::accumulator).add(1);
+  }
+
+  /** {@code a.b.c} as counter {@code c} in group {@code a.b}, as Flink scopes metrics. */
+  private Counter counter(String name) {
+    MetricGroup group = metrics;
+    String[] parts = name.split("\\.");
+    for (int i = 0; i < parts.length - 1; i++) {
+      group = group.addGroup(parts[i]);
+    }
+    return group.counter(parts[parts.length - 1]);
   }
 
   private LongCounter accumulator(String name) {

@@ -426,6 +426,26 @@ class IncrementalITCase {
       assertThat(again).filteredOn(r -> r.key().equals("dedup/url") && before.contains(r.docId())
           && r.detail().equals("duplicate of " + r.docId() + " " + r.url() + " (seen before)")).hasSize(before.size());
       assertThat(again).filteredOn(r -> r.key().equals("dedup/near") && r.detail().endsWith("(seen before)")).isNotEmpty();
+
+      // While the job runs, each stage's counters are Flink metrics, as the Web UI shows them (the
+      // REST endpoint refreshes its metrics every few seconds).
+      Set<String> metrics = new HashSet<>();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      waitFor(() -> {
+        try {
+          for (var v : rest.getJobDetails(job.getJobID()).get().getJobVertexInfos()) {
+            String url = rest.getWebInterfaceURL() + "/jobs/" + job.getJobID() + "/vertices/" + v.getJobVertexID() + "/metrics";
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            JSON.readTree(body).forEach(m -> metrics.add(m.get("id").asText()));
+          }
+        } catch (Exception e) {
+          return false;
+        }
+        return metrics.stream().anyMatch(id -> id.endsWith(".classify.forwarded"));
+      }, "the stage metrics on the REST endpoint");
+      assertThat(metrics).contains("0.extract.extract.total", "0.extract.extract.forwarded", "0.history-url.dedup.dropped.url",
+          "0.collect.classify.total", "0.near-dedup.dedup.dropped.near");
     } finally {
       job.cancel().get();
     }
