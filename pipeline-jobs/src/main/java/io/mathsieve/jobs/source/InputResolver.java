@@ -46,12 +46,7 @@ public final class InputResolver {
       }
       if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !input.startsWith("file:")) {
         remote(input, files); // s3://, hdfs://, ...: a file, or a prefix listed through Flink's file system
-        if (files.size() == before) {
-          throw new UserError("input " + input + " holds no WARC files (*.warc, *.warc.gz)");
-        }
-        continue;
-      }
-      if (hasGlob(input)) {
+      } else if (hasGlob(input)) {
         glob(input, files);
       } else {
         Path p = Path.of(input);
@@ -95,7 +90,7 @@ public final class InputResolver {
       }
     } catch (org.apache.flink.core.fs.UnsupportedFileSystemSchemeException e) {
       throw new UserError("input " + input + ": no file system for " + root.toUri().getScheme()
-          + ":// here (s3:// needs flink-s3-fs-hadoop: on the launcher's classpath, or as a plugin on a cluster)", e);
+          + ":// here (s3:// needs Flink's S3 plugin: the build puts it in pipeline-jobs/target/plugins for ./mathsieve, a cluster in its plugins/)", e);
     } catch (java.io.FileNotFoundException e) {
       throw new UserError("input " + input + " does not exist", e);
     } catch (IOException e) {

@@ -125,12 +125,8 @@ class IncrementalITCase {
    * are at least {@code atLeast} and two more seconds brought no more; keys must be the doc ids.
    */
   static List<JsonNode> accepted(String topic, int atLeast) throws Exception {
-    Properties p = new Properties();
-    p.putAll(kafka.clientProperties());
-    p.put("isolation.level", "read_committed");
     List<JsonNode> out = new ArrayList<>();
-    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.StringDeserializer(),
-        new org.apache.kafka.common.serialization.StringDeserializer())) {
+    try (var consumer = consumer("read_committed")) {
       List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
       consumer.assign(partitions);
@@ -153,6 +149,14 @@ class IncrementalITCase {
     return out;
   }
 
+  static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer(String isolationLevel) {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    p.put("isolation.level", isolationLevel);
+    return new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.StringDeserializer());
+  }
+
   /** Offsets past the last stable one: records (and markers) of transactions still open. */
   static long openTransactionRecords(String topic) {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
@@ -169,12 +173,8 @@ class IncrementalITCase {
 
   /** Every data record on the topic, committed, aborted or open (read_uncommitted). */
   static int uncommittedRecordCount(String topic) throws Exception {
-    Properties p = new Properties();
-    p.putAll(kafka.clientProperties());
-    p.put("isolation.level", "read_uncommitted");
     int n = 0;
-    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new org.apache.kafka.common.serialization.StringDeserializer(),
-        new org.apache.kafka.common.serialization.StringDeserializer())) {
+    try (var consumer = consumer("read_uncommitted")) {
       var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
