@@ -4,7 +4,6 @@ import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
-import io.mathsieve.dedup.minhash.Shingler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,14 +29,17 @@ public final class LocalNearDedup {
    */
   public static Map<String, String> clusters(Map<String, String> textsById, MinHashConfig config, double minSimilarity, boolean exactJaccard) {
     NearDupSketcher sketcher = new NearDupSketcher(config);
-    Shingler shingler = new Shingler(config.ngram(), config.seed());
     Map<String, byte[]> signatures = new HashMap<>();
+    Map<String, long[]> shingleSets = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     UnionFind<String> uf = new UnionFind<>();
     textsById.keySet().stream().sorted().forEach(id -> {
       uf.add(id);
       if (sketcher.sketch(textsById.get(id))) {
         signatures.put(id, MinHasher.lowBits(sketcher.signature()));
+        if (exactJaccard) {
+          shingleSets.put(id, sketcher.shingleSet());
+        }
         for (long key : sketcher.bandKeys()) {
           buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
         }
@@ -47,8 +49,7 @@ public final class LocalNearDedup {
       String head = members.stream().min(String::compareTo).orElseThrow();
       for (String m : members) {
         if (!m.equals(head) && MinHasher.estimatedJaccard(signatures.get(head), signatures.get(m)) >= minSimilarity
-            && (!exactJaccard || ExactJaccard.of(ExactJaccard.set(shingler, textsById.get(head)), ExactJaccard.set(shingler, textsById.get(m)))
-                >= minSimilarity)) {
+            && (!exactJaccard || ExactJaccard.of(shingleSets.get(head), shingleSets.get(m)) >= minSimilarity)) {
           uf.union(head, m);
         }
       }

@@ -12,8 +12,12 @@ public final class ExactJaccard {
 
   /** The distinct shingle hashes of {@code text}, sorted; empty when it has no words. */
   public static long[] set(Shingler shingler, CharSequence text) {
-    int n = shingler.shingle(text);
-    long[] s = Arrays.copyOf(shingler.hashes(), n);
+    return set(shingler.hashes(), shingler.shingle(text));
+  }
+
+  /** The distinct values of the first {@code n} of {@code hashes}, sorted, in a new array. */
+  public static long[] set(long[] hashes, int n) {
+    long[] s = Arrays.copyOf(hashes, n);
     Arrays.sort(s);
     int distinct = 0;
     for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@ public final class NearDupSketcher {
   private final MinHasher hasher;
   private final long[] signature;
   private final long[] bandKeys;
+  private int shingleCount;
 
   public NearDupSketcher(MinHashConfig config) {
     this.config = config;
@@ -28,6 +29,7 @@ public final class NearDupSketcher {
   /** Sketches {@code text}; false when it has no words (such a document is never a near-duplicate). */
   public boolean sketch(CharSequence text) {
     int n = shingler.shingle(text);
+    shingleCount = n;
     if (n == 0) {
       return false;
     }
@@ -44,6 +46,11 @@ public final class NearDupSketcher {
   /** The band keys of the last sketch (reused buffer). */
   public long[] bandKeys() {
     return bandKeys;
+  }
+
+  /** The distinct shingle hashes of the last sketch, sorted, as a new array ({@link ExactJaccard}). */
+  public long[] shingleSet() {
+    return ExactJaccard.set(shingler.hashes(), shingleCount);
   }
 
   public MinHashConfig config() {

@@ -21,6 +21,17 @@ class ExactJaccardTest {
   }
 
   @Test
+  void theSketchersSetIsTheShinglersSet() {
+    NearDupSketcher sketcher = new NearDupSketcher(MinHashConfig.DEEPSEEKMATH_DEFAULT);
+    String text = "one two three four five six seven one two three four five six";
+    assertThat(sketcher.sketch(text)).isTrue();
+    long[] fromSketch = sketcher.shingleSet();
+    assertThat(fromSketch).isEqualTo(ExactJaccard.set(new Shingler(5, MinHashConfig.DEEPSEEKMATH_DEFAULT.seed()), text)).hasSize(7);
+    assertThat(sketcher.sketch("")).isFalse();
+    assertThat(sketcher.shingleSet()).isEmpty();
+  }
+
+  @Test
   void repeatedShinglesCountOnce() {
     // "a b a b a b": bigrams ab, ba, ab, ba, ab -> the set {ab, ba}.
     assertThat(ExactJaccard.set(shingler, "a b a b a b")).hasSize(2);

@@ -2,11 +2,9 @@ package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.store.DocAdapter;
 
-import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
-import io.mathsieve.dedup.minhash.Shingler;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
@@ -29,7 +27,6 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
   private final DocAdapter<T> adapter;
   private final boolean shingleSets;
   private transient NearDupSketcher sketcher;
-  private transient Shingler shingler;
   private transient StageCounters counters;
 
   SketchFunction(MinHashConfig config, DocAdapter<T> adapter, boolean shingleSets) {
@@ -41,7 +38,6 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
   @Override
   public void open(OpenContext context) {
     sketcher = new NearDupSketcher(config);
-    shingler = new Shingler(config.ngram(), config.seed());
     counters = new StageCounters(getRuntimeContext());
   }
 
@@ -55,7 +51,7 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
       return;
     }
     if (shingleSets) {
-      ctx.output(SHINGLES, new NodeShingles(node, ExactJaccard.set(shingler, adapter.text(row))));
+      ctx.output(SHINGLES, new NodeShingles(node, sketcher.shingleSet())); // the sketch's shingles, not a second pass
     }
     byte[] bits = MinHasher.lowBits(sketcher.signature());
     for (long key : sketcher.bandKeys()) {

@@ -66,7 +66,7 @@ final class DigestingOutputFile implements OutputFile {
 
       @Override
       public void write(int b) throws IOException {
-        if (heldLength < held.length && heldLength < 2 * tail) {
+        if (heldLength < held.length) { // held.length never exceeds 2 * tail
           held[heldLength++] = (byte) b;
           bytes++;
         } else {
