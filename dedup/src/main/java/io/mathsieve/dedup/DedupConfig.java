@@ -45,7 +45,7 @@ public record DedupConfig(boolean url, boolean stripWww, boolean exact, MinHashC
 
   public static final ConfigOption<Boolean> EXACT_JACCARD = ConfigOption.booleanOption("dedup.near.exact-jaccard", false,
       "Also verify each candidate pair with the exact Jaccard similarity of the two documents' shingle sets (at least "
-          + "dedup.near.min-similarity) before merging: no estimate errors, at the cost of shipping each document's shingles once more. Batch near-dedup only; the incremental job verifies with the "
+          + "dedup.near.min-similarity) before merging: no estimate errors, at the cost of shipping each document's shingle set to two joins (and once more per candidate pair). Batch near-dedup only; the incremental job verifies with the "
           + "signature.");
 
   public static final List<ConfigOption<?>> OPTIONS = List.of(URL, STRIP_WWW, EXACT, BANDS, ROWS, NGRAM, SEED, MIN_SIMILARITY, EXACT_JACCARD);

@@ -20,8 +20,9 @@ import org.apache.flink.util.Collector;
 /**
  * Exact-Jaccard verification of candidate edges ({@code dedup.near.exact-jaccard}), as two keyed
  * joins so that no task holds more than one document's shingles and its edges: the first end's
- * shingle set travels with the edge to the second end, where the similarity is computed. Only the
- * documents of candidate edges travel a second time. Keys complete at the end of input (batch mode).
+ * shingle set travels with the edge to the second end, where the similarity is computed. Every
+ * document's shingle set goes to both joins, and a first end's set once more per candidate edge.
+ * Keys complete at the end of input (batch mode).
  */
 final class VerifyFunctions {
   private static final TypeInformation<long[]> SHINGLES = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
