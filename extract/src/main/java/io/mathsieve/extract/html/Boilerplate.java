@@ -20,7 +20,7 @@ import org.jsoup.select.QueryParser;
  * unlucky class name cannot take the content with it.
  */
 final class Boilerplate {
-  /** Parsed once: parsing a selector per element was a seventh of extraction's CPU time (JFR). */
+  /** Parsed once: parsing the selector for every element cost more than the search (JFR, notebooks-docs/performance.md). */
   private static final Evaluator CONTENT = QueryParser.parse("main, article, [role=main]");
 
   private static final Set<String> TAGS = Set.of("nav", "aside", "menu", "footer", "dialog");
