@@ -34,7 +34,67 @@ final class Boilerplate {
           "pagination", "pager", "widget", "masthead", "copyright", "toolbar", "skip", "sr", "screen-reader-text",
           "visually-hidden", "more-links", "tagcloud", "topbar");
 
+  /** Stems of class and id values that make an element an unlikely main-content candidate (Readability's list). */
+  private static final String[] UNLIKELY = {
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer",
+    "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "supplemental", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "cookie", "promo", "navbar", "subscribe"};
+  /** Stems that keep an element a candidate despite an unlikely stem ({@code main-header-content}). */
+  private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow", "post", "entry", "story"};
+  private static final String[] NEGATIVE = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "byline", "caption", "credit"};
+  private static final String[] POSITIVE = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "prose", "rich-text"};
+
   private Boilerplate() {}
+
+  /** Whether class or id name the element as comments, sidebars, menus and the like, and nothing content-like. */
+  static boolean unlikelyCandidate(Element e) {
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    String name = e.normalName();
+    if (name.equals("body") || name.equals("a") || name.equals("main") || name.equals("article")) {
+      return false;
+    }
+    String both = (e.attr("class") + " " + e.attr("id")).toLowerCase(Locale.ROOT);
+    if (both.length() == 1) {
+      return "complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role"));
+    }
+    return containsAny(both, UNLIKELY) && !containsAny(both, MAYBE);
+  }
+
+  /** Readability's class weight: -25 or +25 for each of class and id that names chrome or content. */
+  static int classWeight(Element e) {
+    if (e.attributesSize() == 0) {
+      return 0;
+    }
+    return weight(e.attr("class").toLowerCase(Locale.ROOT)) + weight(e.attr("id").toLowerCase(Locale.ROOT));
+  }
+
+  private static int weight(String value) {
+    if (value.isEmpty()) {
+      return 0;
+    }
+    int w = 0;
+    if (containsAny(value, NEGATIVE)) {
+      w -= 25;
+    }
+    if (containsAny(value, POSITIVE)) {
+      w += 25;
+    }
+    return w;
+  }
+
+  private static boolean containsAny(String s, String[] stems) {
+    for (String stem : stems) {
+      if (s.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static boolean isBoilerplate(Element e, String name) {
     if (TAGS.contains(name) || (name.equals("header") && !insideContent(e))) {

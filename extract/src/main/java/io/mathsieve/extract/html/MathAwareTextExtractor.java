@@ -4,7 +4,9 @@ import io.mathsieve.extract.html.TextBuilder.Kind;
 import io.mathsieve.extract.math.LatexImages;
 import io.mathsieve.extract.math.MathMlToLatex;
 import io.mathsieve.schemas.FormulaCounts;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -77,6 +79,10 @@ public final class MathAwareTextExtractor {
     private int latexImage;
     private boolean mathMarkup;
     private int visited;
+    private Map<Element, MainContent.Stat> stats = Map.of();
+    private int rootChars;
+    /** The selection was made without unlikely candidates (comments, sidebars): leave them out of the text too. */
+    private boolean skipUnlikely;
     private final int[] listCounters = new int[256];
     private int listDepth;
 
@@ -86,8 +92,26 @@ public final class MathAwareTextExtractor {
     }
 
     ExtractedText run() {
-      Element root = doc.body() != null ? doc.body() : doc;
+      Element body = doc.body() != null ? doc.body() : doc;
       detectLoaders(doc.head());
+      MainContent.Selection main = MainContent.select(body);
+      stats = main.stats();
+      skipUnlikely = main.withoutUnlikely();
+      List<Element> roots = main.isEmpty() ? List.of(body) : main.elements();
+      for (Element root : roots) {
+        MainContent.Stat rs = stats.get(root);
+        rootChars = rs == null ? 0 : rs.chars - rs.linkChars;
+        walk(root);
+      }
+      StringBuilder lang = new StringBuilder(Math.min(langIdChars, 4096));
+      String out = text.finish(lang, langIdChars);
+      FormulaCounts counts =
+          new FormulaCounts(texScript, katex, wpKatex, mathml, mathmlConverted, wikiMath, latexImage, text.bbcodeFormulas(), text.delimitedFormulas());
+      boolean anyMath = mathMarkup || counts.total() > 0;
+      return new ExtractedText(doc.title().strip(), out, lang.toString(), counts, anyMath, text.droppedBlocks());
+    }
+
+    private void walk(Element root) {
       Node node = root;
       int depth = 0;
       while (node != null) {
@@ -110,12 +134,6 @@ public final class MathAwareTextExtractor {
         }
         node = node.nextSibling();
       }
-      StringBuilder lang = new StringBuilder(Math.min(langIdChars, 4096));
-      String body = text.finish(lang, langIdChars);
-      FormulaCounts counts =
-          new FormulaCounts(texScript, katex, wpKatex, mathml, mathmlConverted, wikiMath, latexImage, text.bbcodeFormulas(), text.delimitedFormulas());
-      boolean anyMath = mathMarkup || counts.total() > 0;
-      return new ExtractedText(doc.title().strip(), body, lang.toString(), counts, anyMath, text.droppedBlocks());
     }
 
     /** Handles a node on the way down; returns whether to visit its children. */
@@ -144,7 +162,7 @@ public final class MathAwareTextExtractor {
         }
         default -> {}
       }
-      if (Boilerplate.isBoilerplate(e, name)) {
+      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e)) && !holdsMostText(e)) {
         return false;
       }
       switch (name) {
@@ -202,6 +220,18 @@ public final class MathAwareTextExtractor {
           }
         }
       }
+    }
+
+    /** No rule may drop an element that holds most of the text outside links being extracted: that is the content itself. */
+    private boolean holdsMostText(Element e) {
+      MainContent.Stat st = stats.get(e);
+      return st != null && rootChars > 0 && st.chars - st.linkChars > rootChars / 2;
+    }
+
+    /** An unlikely candidate without formulas. */
+    private boolean unlikely(Element e) {
+      MainContent.Stat st = stats.get(e);
+      return st != null && st.unlikely && st.formulas == 0;
     }
 
     private String listMarker() {

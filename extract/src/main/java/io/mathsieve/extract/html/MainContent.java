@@ -1,0 +1,367 @@
+package io.mathsieve.extract.html;
+
+import io.mathsieve.extract.math.LatexImages;
+import io.mathsieve.extract.math.TexDelimiters;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the main content of a page: the element, and the siblings next to it, that hold the
+ * article, as Mozilla Readability decides it, with a guard for formulas.
+ *
+ * <pre>{@code
+ * <body><nav>Home | News | Sport</nav>
+ *   <div class="story"><p>First paragraph, long enough, with commas, ...</p><p>Second ...</p></div>
+ *   <div class="related"><a>Other story</a> <a>Another</a></div></body>
+ *   selects  [div.story]
+ * }</pre>
+ *
+ * <p>How: one post-order pass counts, for every element, its text chars, link chars and commas
+ * (scripts, styles and hidden elements count for nothing). Every paragraph-like element ({@code p},
+ * {@code pre}, {@code td}, headings below {@code h1}, and blocks with no block children) of at least
+ * {@value #MIN_PARAGRAPH_CHARS} chars scores {@code 1 + commas + min(chars/100, 3)}, given in full
+ * to its parent, half to its grandparent and a third per level above to the ancestors beyond. An
+ * ancestor starts from a score by tag ({@code div} +5, lists and forms -3, ...) and by class and id
+ * words ({@code content}, {@code article}, {@code post} +25; {@code comment}, {@code sidebar},
+ * {@code related} -25), and its total is scaled by its share of text outside links. The best
+ * candidate is taken, moved up to its parent while the parent holds most of the same text (a
+ * wrapper), and its siblings join it when they score within a fifth of it or are plain paragraphs
+ * with few links. Unlikely candidates (class or id naming comments, sidebars, menus ...) are left
+ * out of the scoring unless the first selection comes out short.
+ *
+ * <p>Edge cases: a page with no paragraph gives no selection; so does one whose formulas are not
+ * all inside the selection (a math page whose formulas a sidebar or a comment thread also holds
+ * keeps its whole body, minus chrome), and one where the selection holds less than a fifth of the
+ * page's text outside links. The caller then extracts the whole body.
+ */
+final class MainContent {
+  static final int MIN_PARAGRAPH_CHARS = 25;
+  /** Below this many chars, a selection made without unlikely candidates is retried with them. */
+  static final int SHORT_SELECTION_CHARS = 500;
+  /** A selection holding less than this share of the body's text outside links is not trusted. */
+  static final double MIN_SHARE_OF_PAGE = 0.2;
+  /** A parent whose text outside links is at most this multiple of the best candidate's (plus a headline) wraps it. */
+  static final double WRAPPER_SLACK = 1.15;
+
+  private MainContent() {}
+
+  /** The chosen elements, in document order; empty when the whole body should be extracted. */
+  record Selection(List<Element> elements, int chars, Map<Element, Stat> stats, boolean withoutUnlikely) {
+    static Selection none(Map<Element, Stat> stats) {
+      return new Selection(List.of(), 0, stats, false);
+    }
+
+    boolean isEmpty() {
+      return elements.isEmpty();
+    }
+  }
+
+  /** What the counting pass knows of one element. */
+  static final class Stat {
+    int chars;
+    int linkChars;
+    int commas;
+    int formulas;
+    /** Text outside links and outside unlikely descendants. */
+    int likelyChars;
+    int unlikelyInside;
+    boolean unlikely;
+    double score;
+    boolean candidate;
+
+    double linkDensity() {
+      return chars == 0 ? 0 : linkChars / (double) chars;
+    }
+  }
+
+  static Selection select(Element body) {
+    Map<Element, Stat> stats = count(body);
+    Stat page = stats.get(body);
+    if (page == null || page.chars == 0) {
+      return Selection.none(stats);
+    }
+    Selection s = select(body, stats, true);
+    boolean wholeBody = s.elements().size() == 1 && s.elements().get(0) == body;
+    if (s.chars() < SHORT_SELECTION_CHARS || wholeBody) {
+      Selection relaxed = select(body, stats, false);
+      boolean relaxedWhole = relaxed.elements().size() == 1 && relaxed.elements().get(0) == body;
+      if (relaxed.chars() > s.chars() || (wholeBody && !relaxedWhole && relaxed.chars() >= SHORT_SELECTION_CHARS)) {
+        s = relaxed;
+      }
+    }
+    if (s.isEmpty()) {
+      return s;
+    }
+    int formulasInside = 0;
+    int nonLinkInside = 0;
+    for (Element e : s.elements()) {
+      Stat st = stats.get(e);
+      formulasInside += st.formulas;
+      nonLinkInside += st.chars - st.linkChars;
+    }
+    if (formulasInside < page.formulas) {
+      return Selection.none(stats);
+    }
+    if (nonLinkInside < MIN_SHARE_OF_PAGE * page.likelyChars) {
+      return Selection.none(stats);
+    }
+    return s;
+  }
+
+  static Selection select(Element body, Map<Element, Stat> stats, boolean skipUnlikely) {
+    for (Stat st : stats.values()) {
+      st.score = 0;
+      st.candidate = false;
+    }
+    List<Element> candidates = new ArrayList<>();
+    for (Map.Entry<Element, Stat> entry : stats.entrySet()) {
+      Element p = entry.getKey();
+      Stat st = entry.getValue();
+      if (st.chars < MIN_PARAGRAPH_CHARS || !isParagraph(p) || (skipUnlikely && insideUnlikely(p, stats, body))) {
+        continue;
+      }
+      double score = 1 + st.commas + Math.min(st.chars / 100.0, 3);
+      int level = 0;
+      for (Element a = p.parent(); a != null && level < 5; a = a.parent(), level++) {
+        Stat as = stats.get(a);
+        if (as == null) {
+          break;
+        }
+        if (!as.candidate) {
+          as.candidate = true;
+          as.score = initialScore(a);
+          candidates.add(a);
+        }
+        as.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+        if (a == body) {
+          break;
+        }
+      }
+    }
+    Element top = null;
+    double topScore = 0;
+    for (Element c : candidates) {
+      Stat st = stats.get(c);
+      st.score *= 1 - st.linkDensity();
+      if (top == null || st.score > topScore) {
+        top = c;
+        topScore = st.score;
+      }
+    }
+    if (top == null) {
+      return Selection.none(stats);
+    }
+    // A wrapper around the best candidate that holds little else stands for it.
+    Stat ts = stats.get(top);
+    int topText = skipUnlikely ? ts.likelyChars : ts.chars - ts.linkChars;
+    while (top != body && top.parent() != null) {
+      Stat ps = stats.get(top.parent());
+      if (ps == null || (skipUnlikely ? ps.likelyChars : ps.chars - ps.linkChars) > WRAPPER_SLACK * topText + 50) {
+        break;
+      }
+      top = top.parent();
+      ts = ps;
+    }
+    if (top == body || top.parent() == null) {
+      return new Selection(List.of(top), ts.chars, stats, skipUnlikely);
+    }
+    double threshold = Math.max(10, stats.get(top).score * 0.2);
+    List<Element> chosen = new ArrayList<>();
+    int chars = 0;
+    for (Element sibling : top.parent().children()) {
+      Stat st = stats.get(sibling);
+      if (st == null) {
+        continue;
+      }
+      boolean include = sibling == top;
+      if (!include && st.candidate && !st.unlikely) {
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? stats.get(top).score * 0.2 : 0;
+        include = st.score + bonus >= threshold;
+      }
+      if (!include && sibling.normalName().equals("p") && !st.unlikely) {
+        double density = st.linkDensity();
+        include = st.chars > 80 && density < 0.25 || st.chars > 0 && st.chars <= 80 && density == 0 && endsSentence(sibling);
+      }
+      if (include) {
+        chosen.add(sibling);
+        chars += st.chars;
+      }
+    }
+    return new Selection(chosen, chars, stats, skipUnlikely);
+  }
+
+  /** One post-order pass: text, link text, commas and formulas of every element under {@code root}. */
+  static Map<Element, Stat> count(Element root) {
+    Map<Element, Stat> stats = new IdentityHashMap<>();
+    List<Element> stack = new ArrayList<>();
+    Node node = root;
+    int depth = 0;
+    while (node != null) {
+      boolean descend = false;
+      if (node instanceof Element e) {
+        if (!skipped(e)) {
+          Stat st = new Stat();
+          st.unlikely = e != root && Boilerplate.unlikelyCandidate(e);
+          st.formulas = formulasOf(e);
+          stats.put(e, st);
+          stack.add(e);
+          descend = st.formulas == 0 && e.childNodeSize() > 0;
+          if (!descend) {
+            finish(stack, stats);
+          }
+        }
+      } else if (node instanceof TextNode t && !stack.isEmpty()) {
+        addText(t.getWholeText(), stack.get(stack.size() - 1), stats);
+      }
+      if (descend) {
+        node = node.childNode(0);
+        depth++;
+        continue;
+      }
+      while (node != root && node.nextSibling() == null) {
+        node = node.parentNode();
+        depth--;
+        if (node instanceof Element && !stack.isEmpty() && stack.get(stack.size() - 1) == node) {
+          finish(stack, stats);
+        }
+      }
+      if (node == root) {
+        break;
+      }
+      node = node.nextSibling();
+    }
+    return stats;
+  }
+
+  /** Pops the top element and adds its counts to its parent's. */
+  private static void finish(List<Element> stack, Map<Element, Stat> stats) {
+    Element e = stack.remove(stack.size() - 1);
+    Stat st = stats.get(e);
+    if (e.normalName().equals("a")) {
+      st.linkChars = st.chars;
+    }
+    st.likelyChars = st.unlikely ? 0 : Math.max(0, st.chars - st.linkChars - st.unlikelyInside);
+    if (!stack.isEmpty()) {
+      Stat parent = stats.get(stack.get(stack.size() - 1));
+      parent.unlikelyInside += st.unlikely ? st.chars - st.linkChars : st.unlikelyInside;
+      parent.chars += st.chars;
+      parent.linkChars += st.linkChars;
+      parent.commas += st.commas;
+      parent.formulas += st.formulas;
+    }
+  }
+
+  private static void addText(String s, Element owner, Map<Element, Stat> stats) {
+    Stat st = stats.get(owner);
+    int chars = 0;
+    int commas = 0;
+    boolean texMarks = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u00a0') {
+        chars++;
+      }
+      if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') {
+        commas++;
+      } else if (c == '$' || c == '\\' || c == '[') {
+        texMarks = true;
+      }
+    }
+    st.chars += chars;
+    st.commas += commas;
+    if (texMarks) {
+      // TeX the page wrote, by the rules the text builder counts with
+      st.formulas += TexDelimiters.count(s) + (TexDelimiters.nextBbcode(s, 0) != null ? 1 : 0);
+    }
+  }
+
+  /** Elements whose content is never text: the walk skips them too. */
+  private static boolean skipped(Element e) {
+    return switch (e.normalName()) {
+      case "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button",
+          "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map", "picture", "source" -> !isMathScript(e);
+      default -> e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden")) && !e.normalName().equals("math");
+    };
+  }
+
+  private static boolean isMathScript(Element e) {
+    return e.normalName().equals("script") && e.attr("type").toLowerCase(Locale.ROOT).startsWith("math/tex");
+  }
+
+  /** Formulas an element stands for by itself (its children are then not counted). */
+  private static int formulasOf(Element e) {
+    String name = e.normalName();
+    if (name.equals("math") || name.equals("mjx-container") || isMathScript(e)) {
+      return 1;
+    }
+    if (name.equals("img")) {
+      return LatexImages.latexOf(e).isPresent() ? 1 : 0;
+    }
+    if (e.attributesSize() > 0 && e.hasAttr("class")) {
+      String cls = e.className();
+      if (cls.contains("katex") || cls.contains("mwe-math-element") || cls.contains("wp-katex-eq")) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isParagraph(Element e) {
+    switch (e.normalName()) {
+      case "p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "li" -> {
+        return true;
+      }
+      case "div", "section", "article", "main" -> {
+        for (Element c : e.children()) {
+          if (isBlockChild(c.normalName())) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private static boolean isBlockChild(String name) {
+    return switch (name) {
+      case "p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+          "figure", "header", "footer", "nav", "aside", "form", "li", "select", "img" -> true;
+      default -> false;
+    };
+  }
+
+  private static double initialScore(Element e) {
+    double s = switch (e.normalName()) {
+      case "div", "article", "main" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    return s + Boilerplate.classWeight(e);
+  }
+
+  private static boolean insideUnlikely(Element p, Map<Element, Stat> stats, Element body) {
+    for (Element a = p; a != null && a != body; a = a.parent()) {
+      Stat st = stats.get(a);
+      if (st != null && st.unlikely) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsSentence(Element p) {
+    String t = p.text().strip();
+    return !t.isEmpty() && ".!?。！？".indexOf(t.charAt(t.length() - 1)) >= 0;
+  }
+}
