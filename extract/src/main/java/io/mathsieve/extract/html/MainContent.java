@@ -72,6 +72,12 @@ final class MainContent {
     int likelyChars;
     int unlikelyInside;
     boolean unlikely;
+    int paragraphs;
+    int images;
+    int listItems;
+    int listChars;
+    int inputs;
+    int embeds;
     double score;
     boolean candidate;
 
@@ -171,7 +177,7 @@ final class MainContent {
     if (top == body || top.parent() == null) {
       return new Selection(List.of(top), ts.chars, stats, skipUnlikely);
     }
-    double threshold = Math.max(10, stats.get(top).score * 0.2);
+    double threshold = Math.max(10, topScore * 0.2); // the best candidate's score: a wrapper has none of its own
     List<Element> chosen = new ArrayList<>();
     int chars = 0;
     for (Element sibling : top.parent().children()) {
@@ -181,7 +187,7 @@ final class MainContent {
       }
       boolean include = sibling == top;
       if (!include && st.candidate && !st.unlikely) {
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? stats.get(top).score * 0.2 : 0;
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
         include = st.score + bonus >= threshold;
       }
       if (!include && sibling.normalName().equals("p") && !st.unlikely) {
@@ -205,10 +211,20 @@ final class MainContent {
     while (node != null) {
       boolean descend = false;
       if (node instanceof Element e) {
-        if (!skipped(e)) {
+        if (skipped(e)) {
+          if (!stack.isEmpty()) {
+            countSkipped(e, stats.get(stack.get(stack.size() - 1)));
+          }
+        } else {
           Stat st = new Stat();
           st.unlikely = e != root && Boilerplate.unlikelyCandidate(e);
           st.formulas = formulasOf(e);
+          switch (e.normalName()) {
+            case "p" -> st.paragraphs = 1;
+            case "img" -> st.images = 1;
+            case "li" -> st.listItems = 1;
+            default -> {}
+          }
           stats.put(e, st);
           stack.add(e);
           descend = st.formulas == 0 && e.childNodeSize() > 0;
@@ -245,6 +261,8 @@ final class MainContent {
     Stat st = stats.get(e);
     if (e.normalName().equals("a")) {
       st.linkChars = st.chars;
+    } else if (e.normalName().equals("li")) {
+      st.listChars = st.chars;
     }
     st.likelyChars = st.unlikely ? 0 : Math.max(0, st.chars - st.linkChars - st.unlikelyInside);
     if (!stack.isEmpty()) {
@@ -254,6 +272,12 @@ final class MainContent {
       parent.linkChars += st.linkChars;
       parent.commas += st.commas;
       parent.formulas += st.formulas;
+      parent.paragraphs += st.paragraphs;
+      parent.images += st.images;
+      parent.listItems += st.listItems;
+      parent.listChars += st.listChars;
+      parent.inputs += st.inputs;
+      parent.embeds += st.embeds;
     }
   }
 
@@ -279,6 +303,56 @@ final class MainContent {
       // TeX the page wrote, by the rules the text builder counts with
       st.formulas += TexDelimiters.count(s) + (TexDelimiters.nextBbcode(s, 0) != null ? 1 : 0);
     }
+  }
+
+  private static void countSkipped(Element e, Stat parent) {
+    switch (e.normalName()) {
+      case "input", "select", "textarea", "button" -> parent.inputs++;
+      case "iframe", "object", "embed" -> parent.embeds++;
+      default -> {}
+    }
+  }
+
+  /**
+   * Readability's conditional cleaning, for a block inside the content: a form, table, list or
+   * division is dropped when its class names chrome, or, with fewer than ten commas, when it is
+   * mostly images, more list items than paragraphs (outside a list), more inputs than a third of
+   * its paragraphs, tiny, link-heavy, or an embed with little text.
+   */
+  static boolean fishy(Element e, Stat st) {
+    String name = e.normalName();
+    switch (name) {
+      case "div", "section", "ul", "ol", "table", "form", "fieldset" -> {}
+      default -> {
+        return false;
+      }
+    }
+    int weight = Boilerplate.classWeight(e);
+    if (weight < 0) {
+      return true;
+    }
+    if (st.commas >= 10) {
+      return false;
+    }
+    boolean list = name.equals("ul") || name.equals("ol") || st.chars > 0 && st.listChars > 0.9 * st.chars;
+    double density = st.linkDensity();
+    return st.images > 1 && st.paragraphs / (double) st.images < 0.5 && !insideFigure(e)
+        || !list && st.listItems - 100 > st.paragraphs
+        || st.inputs > st.paragraphs / 3
+        || !list && st.chars < 25 && (st.images == 0 || st.images > 2) && !insideFigure(e)
+        || !list && weight < 25 && density > 0.2
+        || weight >= 25 && density > 0.5
+        || st.embeds == 1 && st.chars < 75
+        || st.embeds > 1;
+  }
+
+  private static boolean insideFigure(Element e) {
+    for (Element a = e; a != null; a = a.parent()) {
+      if (a.normalName().equals("figure")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Elements whose content is never text: the walk skips them too. */

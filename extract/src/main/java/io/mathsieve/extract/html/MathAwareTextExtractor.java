@@ -49,6 +49,8 @@ public final class MathAwareTextExtractor {
   private static final Evaluator MEDIAWIKI_DISPLAY = QueryParser.parse(".mwe-math-mathml-display, .mwe-math-fallback-image-display");
 
   private static final int DEADLINE_CHECK_INTERVAL = 512;
+  /** Text shorter than this from the main content sends the extraction back to the whole body (trafilatura's minimum size). */
+  static final int MIN_CONTENT_CHARS = 250;
 
   private final int maxDomDepth;
   private final double linkDensity;
@@ -62,7 +64,15 @@ public final class MathAwareTextExtractor {
 
   /** Extracts {@code doc}; {@code deadlineNanos} is a {@link System#nanoTime()} value. */
   public ExtractedText extract(Document doc, long deadlineNanos) {
-    return new Walk(doc, deadlineNanos).run();
+    Element body = doc.body() != null ? doc.body() : doc;
+    MainContent.Selection main = MainContent.select(body);
+    ExtractedText content = new Walk(doc, deadlineNanos, main, false).run();
+    if (content.text().length() >= MIN_CONTENT_CHARS) {
+      return content;
+    }
+    // Too little came out: the whole body again, with only the structural chrome rules.
+    ExtractedText whole = new Walk(doc, deadlineNanos, MainContent.Selection.none(main.stats()), true).run();
+    return whole.text().length() > content.text().length() ? whole : content;
   }
 
   /** One extraction: the state of a single walk over one document. */
@@ -86,17 +96,22 @@ public final class MathAwareTextExtractor {
     private final int[] listCounters = new int[256];
     private int listDepth;
 
-    Walk(Document doc, long deadline) {
+    private final MainContent.Selection main;
+    /** Only the structural chrome rules: no conditional cleaning, unlikely candidates kept. */
+    private final boolean lenient;
+
+    Walk(Document doc, long deadline, MainContent.Selection main, boolean lenient) {
       this.doc = doc;
       this.deadline = deadline;
+      this.main = main;
+      this.lenient = lenient;
     }
 
     ExtractedText run() {
       Element body = doc.body() != null ? doc.body() : doc;
       detectLoaders(doc.head());
-      MainContent.Selection main = MainContent.select(body);
       stats = main.stats();
-      skipUnlikely = main.withoutUnlikely();
+      skipUnlikely = main.withoutUnlikely() && !lenient;
       List<Element> roots = main.isEmpty() ? List.of(body) : main.elements();
       for (Element root : roots) {
         MainContent.Stat rs = stats.get(root);
@@ -162,7 +177,7 @@ public final class MathAwareTextExtractor {
         }
         default -> {}
       }
-      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e)) && !holdsMostText(e)) {
+      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e) || fishy(e)) && !holdsMostText(e)) {
         return false;
       }
       switch (name) {
@@ -228,6 +243,12 @@ public final class MathAwareTextExtractor {
       return st != null && rootChars > 0 && st.chars - st.linkChars > rootChars / 2;
     }
 
+    /** A block of the main content that looks like chrome by Readability's conditional rules, and holds no formula. */
+    private boolean fishy(Element e) {
+      MainContent.Stat st = stats.get(e);
+      return !lenient && st != null && st.formulas == 0 && MainContent.fishy(e, st);
+    }
+
     /** An unlikely candidate without formulas. */
     private boolean unlikely(Element e) {
       MainContent.Stat st = stats.get(e);
@@ -280,7 +301,7 @@ public final class MathAwareTextExtractor {
         if (tex.isPresent()) {
           mathMarkup = true;
           latexImage++;
-          text.formula(tex.get(), isDisplayImage(e));
+          text.formula(tex.get(), isDisplayImage(e) || LatexImages.isDisplayAlt(e));
           return true;
         }
         return false;
@@ -391,6 +412,9 @@ public final class MathAwareTextExtractor {
 
   private static boolean isDisplayImage(Element img) {
     Element p = img.parent();
+    if (p != null && p.normalName().equals("p") && p.parent() != null && p.parent().normalName().equals("div") && p.parent().hasClass("math")) {
+      return true; // Sphinx imgmath's display math: <div class="math"><p><img class="math" ...></p></div>
+    }
     return p != null && p.childrenSize() == 1 && p.normalName().equals("p") && p.ownText().isBlank()
         && p.attr("style").replace(" ", "").contains("text-align:center");
   }
