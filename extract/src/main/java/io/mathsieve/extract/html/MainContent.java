@@ -30,9 +30,8 @@ import org.jsoup.nodes.TextNode;
  * ancestor starts from a score by tag ({@code div} +5, lists and forms -3, ...) and by class and id
  * words ({@code content}, {@code article}, {@code post} +25; {@code comment}, {@code sidebar},
  * {@code related} -25), and its total is scaled by its share of text outside links. The best
- * candidate is taken, moved up to its parent while the parent holds most of the same text (a
- * wrapper), and its siblings join it when they score within a fifth of it or are plain paragraphs
- * with few links. Unlikely candidates (class or id naming comments, sidebars, menus ...) are left
+ * candidate is taken, and its siblings join it when they score within a fifth of it or are plain
+ * paragraphs with few links. Unlikely candidates (class or id naming comments, sidebars, menus ...) are left
  * out of the scoring unless the first selection comes out short.
  *
  * <p>Edge cases: a page with no paragraph gives no selection; so does one whose formulas are not
@@ -46,8 +45,6 @@ final class MainContent {
   static final int SHORT_SELECTION_CHARS = 500;
   /** A selection holding less than this share of the body's text outside links is not trusted. */
   static final double MIN_SHARE_OF_PAGE = 0.2;
-  /** A parent whose text outside links is at most this multiple of the best candidate's (plus a headline) wraps it. */
-  static final double WRAPPER_SLACK = 1.15;
 
   private MainContent() {}
 
@@ -163,21 +160,13 @@ final class MainContent {
     if (top == null) {
       return Selection.none(stats);
     }
-    // A wrapper around the best candidate that holds little else stands for it.
+    top = widen(top, topScore, candidates, stats, body);
     Stat ts = stats.get(top);
-    int topText = skipUnlikely ? ts.likelyChars : ts.chars - ts.linkChars;
-    while (top != body && top.parent() != null) {
-      Stat ps = stats.get(top.parent());
-      if (ps == null || (skipUnlikely ? ps.likelyChars : ps.chars - ps.linkChars) > WRAPPER_SLACK * topText + 50) {
-        break;
-      }
-      top = top.parent();
-      ts = ps;
-    }
     if (top == body || top.parent() == null) {
       return new Selection(List.of(top), ts.chars, stats, skipUnlikely);
     }
-    double threshold = Math.max(10, topScore * 0.2); // the best candidate's score: a wrapper has none of its own
+    double chosenScore = ts.candidate ? ts.score : topScore;
+    double threshold = Math.max(10, chosenScore * 0.2);
     List<Element> chosen = new ArrayList<>();
     int chars = 0;
     for (Element sibling : top.parent().children()) {
@@ -187,7 +176,7 @@ final class MainContent {
       }
       boolean include = sibling == top;
       if (!include && st.candidate && !st.unlikely) {
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? chosenScore * 0.2 : 0;
         include = st.score + bonus >= threshold;
       }
       if (!include && sibling.normalName().equals("p") && !st.unlikely) {
@@ -200,6 +189,64 @@ final class MainContent {
       }
     }
     return new Selection(chosen, chars, stats, skipUnlikely);
+  }
+
+  /**
+   * Readability's three ways up from the best candidate: to the ancestor that also holds at least
+   * three of the other near-best candidates (content split into sections); to a parent that scores
+   * higher, climbing while parents keep a third of the score; and out of single-child wrappers.
+   */
+  private static Element widen(Element top, double topScore, List<Element> candidates, Map<Element, Stat> stats, Element body) {
+    List<Element> near = new ArrayList<>();
+    candidates.stream()
+        .filter(c -> c != top && stats.get(c).score >= 0.75 * topScore)
+        .sorted((a, b) -> Double.compare(stats.get(b).score, stats.get(a).score))
+        .limit(4)
+        .forEach(near::add);
+    Element chosen = top;
+    if (near.size() >= 3) {
+      for (Element a = top.parent(); a != null && a != body; a = a.parent()) {
+        int inside = 0;
+        for (Element c : near) {
+          if (isAncestor(a, c)) {
+            inside++;
+          }
+        }
+        if (inside >= 3) {
+          chosen = a;
+          break;
+        }
+      }
+    }
+    double last = stats.get(chosen).score;
+    double floor = last / 3;
+    for (Element p = chosen.parent(); p != null && p != body; p = p.parent()) {
+      Stat ps = stats.get(p);
+      if (ps == null || !ps.candidate) {
+        continue;
+      }
+      if (ps.score < floor) {
+        break;
+      }
+      if (ps.score > last) {
+        chosen = p;
+        break;
+      }
+      last = ps.score;
+    }
+    while (chosen.parent() != null && chosen.parent() != body && chosen.parent().childrenSize() == 1) {
+      chosen = chosen.parent();
+    }
+    return chosen;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One post-order pass: text, link text, commas and formulas of every element under {@code root}. */
@@ -327,6 +374,9 @@ final class MainContent {
         return false;
       }
     }
+    if (name.equals("table") && isDataTable(e)) {
+      return false;
+    }
     int weight = Boilerplate.classWeight(e);
     if (weight < 0) {
       return true;
@@ -344,6 +394,36 @@ final class MainContent {
         || weight >= 25 && density > 0.5
         || st.embeds == 1 && st.chars < 75
         || st.embeds > 1;
+  }
+
+  /**
+   * Readability's data-table test: a table with a caption, header cells or {@code thead}, or of at
+   * least ten rows, more than four columns or more than ten cells, holds data rather than layout.
+   */
+  static boolean isDataTable(Element table) {
+    if ("presentation".equals(table.attr("role"))) {
+      return false;
+    }
+    int rows = 0;
+    int columns = 0;
+    for (Element row : table.getElementsByTag("tr")) {
+      rows++;
+      int cells = 0;
+      for (Element cell : row.children()) {
+        String n = cell.normalName();
+        if (n.equals("th")) {
+          return true;
+        }
+        if (n.equals("td")) {
+          cells++;
+        }
+      }
+      columns = Math.max(columns, cells);
+    }
+    if (!table.getElementsByTag("caption").isEmpty() || !table.getElementsByTag("thead").isEmpty()) {
+      return true;
+    }
+    return rows >= 10 || columns > 4 || rows * columns > 10;
   }
 
   private static boolean insideFigure(Element e) {

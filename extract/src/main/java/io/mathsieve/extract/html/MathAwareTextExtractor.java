@@ -177,7 +177,7 @@ public final class MathAwareTextExtractor {
         }
         default -> {}
       }
-      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e) || fishy(e)) && !holdsMostText(e)) {
+      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e) || fishy(e) || caption(e, name)) && !holdsMostText(e)) {
         return false;
       }
       switch (name) {
@@ -247,6 +247,15 @@ public final class MathAwareTextExtractor {
     private boolean fishy(Element e) {
       MainContent.Stat st = stats.get(e);
       return !lenient && st != null && st.formulas == 0 && MainContent.fishy(e, st);
+    }
+
+    /** A figure caption without formulas: a photo credit or description, not the article's text. */
+    private boolean caption(Element e, String name) {
+      if (lenient || !name.equals("figcaption")) {
+        return false;
+      }
+      MainContent.Stat st = stats.get(e);
+      return st == null || st.formulas == 0;
     }
 
     /** An unlikely candidate without formulas. */
