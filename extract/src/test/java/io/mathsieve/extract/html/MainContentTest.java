@@ -60,14 +60,15 @@ class MainContentTest {
   @Test
   void linkHeavyBoxInsideTheStoryGoesTablesStay() {
     String t = text("<html><body><div class=\"entry\">" + paragraphs("prices", 3)
-        + "<div class=\"inline\"><b>Read more:</b> <a href=\"/1\">Prices rise again in the north</a> <a href=\"/2\">Why it matters</a></div>"
+        + "<div class=\"inline\"><b>Related reading on this topic:</b> <a href=\"/1\">Prices rise again in the north</a></div>"
         + "<table><tr><th>Year</th><th>Price</th></tr><tr><td>2019</td><td>3.10</td></tr></table>"
         + "<table><tr><td>2017</td><td>2.80</td><td>2.90</td></tr><tr><td>2018</td><td>2.95</td><td>3.00</td></tr>"
         + "<tr><td>2019</td><td>3.05</td><td>3.10</td></tr><tr><td>2020</td><td>3.20</td><td>3.25</td></tr></table>" + paragraphs("costs", 2)
         + "</div></body></html>");
     assertThat(t).as("a table with header cells").contains("Year | Price\n2019 | 3.10");
     assertThat(t).as("a table of twelve cells").contains("2020 | 3.20 | 3.25").contains("Paragraph 2 about costs");
-    assertThat(t).doesNotContain("Read more").doesNotContain("Prices rise again");
+    assertThat(t).as("a third of its text in links: below the link-density rule, caught by conditional cleaning")
+        .doesNotContain("Related reading").doesNotContain("Prices rise again");
   }
 
   // A math blog whose formulas are also in the comments: the formulas outside the chosen content
@@ -98,6 +99,32 @@ class MainContentTest {
         + "<figure><img src=\"/bridge.jpg\"><figcaption>The new bridge at dusk, seen from the east bank. Photo: J. Smith</figcaption></figure>"
         + paragraphs("the river", 2) + "</div></body></html>");
     assertThat(t).contains("Paragraph 3 about the bridge").contains("Paragraph 2 about the river").doesNotContain("Photo: J. Smith");
+  }
+
+  // An article split into sections, each with its own inner wrapper: the best inner block has no
+  // siblings, so the selection must widen (here both the near-best-candidates rule and the
+  // higher-scoring-parent rule lead to the common ancestor).
+  @Test
+  void sectionsOfOneArticleAreWidenedTo() {
+    StringBuilder b = new StringBuilder("<html><body><div class=\"wrap\">");
+    for (String part : new String[] {"alpha", "beta", "gamma", "delta"}) {
+      b.append("<div class=\"part\"><div class=\"inner\">").append(paragraphs(part, 3)).append("</div></div>");
+    }
+    String t = text(b.append("</div></body></html>").toString());
+    assertThat(t).contains("about alpha").contains("about beta").contains("about gamma").contains("about delta");
+  }
+
+  // Content whose every part is dropped by conditional cleaning (each a third links, none the
+  // majority) gives under 250 chars: the whole body is extracted again with the structural rules only.
+  @Test
+  void contentCleanedAwayFallsBackToTheWholeBody() {
+    StringBuilder b = new StringBuilder("<html><body><div class=\"box\">");
+    for (int i = 1; i <= 3; i++) {
+      b.append("<div class=\"row\">Store ").append(i).append(" opens at nine and closes at six on weekdays, see ")
+          .append("<a href=\"/s").append(i).append("\">the page of store ").append(i).append(" for holidays</a></div>");
+    }
+    String t = text(b.append("</div></body></html>").toString());
+    assertThat(t).contains("Store 1 opens at nine").contains("Store 3 opens at nine");
   }
 
   // When the main content gives under 250 chars, the whole body is extracted instead.
