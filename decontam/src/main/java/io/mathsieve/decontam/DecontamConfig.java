@@ -13,9 +13,10 @@ import java.util.Map;
  * @param ngram n-gram length in tokens (10 as DeepSeekMath; 12 as datatrove and MegaMath; 13 as GPT-3 and FineMath)
  * @param minShortTokens items with fewer tokens than this are not indexed at all
  * @param mode {@link Mode#DROP} removes contaminated documents; {@link Mode#REPORT} only records them
+ * @param maxItemsPerNgram an n-gram found in more benchmark items than this is boilerplate of the sets, not evidence
  * @param values the effective settings
  */
-public record DecontamConfig(int ngram, int minShortTokens, Mode mode, Map<String, String> values) implements OptionSet, Serializable {
+public record DecontamConfig(int ngram, int minShortTokens, Mode mode, int maxItemsPerNgram, Map<String, String> values) implements OptionSet, Serializable {
 
   /** What happens to a contaminated document. */
   public enum Mode {
@@ -33,7 +34,12 @@ public record DecontamConfig(int ngram, int minShortTokens, Mode mode, Map<Strin
   public static final ConfigOption<Mode> MODE = ConfigOption.enumOption("decontam.mode", Mode.class, Mode.DROP,
       "drop: remove contaminated documents (decontam/ngram, decontam/exact rejections); report: keep them and only record the matches.");
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(NGRAM, MIN_SHORT_TOKENS, MODE);
+  public static final ConfigOption<Integer> MAX_ITEMS_PER_NGRAM = ConfigOption.intOption("decontam.max-items-per-ngram", 10,
+          "An n-gram shared by more benchmark items than this (instructions, answer-sheet phrasing) is not indexed, as NeMo Curator's "
+              + "max_matches. N-grams without a word (only digits, symbols, blanks) are never indexed. Fixed when the index is built.")
+      .between(1, 1_000_000);
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(NGRAM, MIN_SHORT_TOKENS, MODE, MAX_ITEMS_PER_NGRAM);
 
   public static DecontamConfig from(Settings s) {
     int n = s.get(NGRAM);
@@ -41,7 +47,7 @@ public record DecontamConfig(int ngram, int minShortTokens, Mode mode, Map<Strin
     if (min > n) {
       throw new io.mathsieve.config.ConfigException(MIN_SHORT_TOKENS.key() + " = " + min + " must not exceed " + NGRAM.key() + " = " + n);
     }
-    return new DecontamConfig(n, min, s.get(MODE), OptionSet.values(s, OPTIONS));
+    return new DecontamConfig(n, min, s.get(MODE), s.get(MAX_ITEMS_PER_NGRAM), OptionSet.values(s, OPTIONS));
   }
 
   public static DecontamConfig defaults() {

@@ -15,7 +15,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *   <li>a LaTeX command is a token with its backslash ({@code \frac}, {@code \sqrt});
  *   <li>the math symbols that carry structure are tokens of their own: {@code { } ^ _ = + - * / < > ( ) [ ] |};
  *   <li>everything else is a separator: whitespace, line breaks, punctuation ({@code . , ; : ? ! " '}),
- *       dollar signs and the TeX delimiters {@code \( \) \[ \]}, spacing commands ({@code \, \;}).
+ *       dollar signs and the TeX delimiters {@code \( \) \[ \]}, spacing commands ({@code \, \;});
+ *   <li>so are the marks that lists and tables leave in extracted text: a bullet ({@code - }, {@code * },
+ *       {@code • }) or a number ({@code 1. }, {@code 2) }) opening a line, and a table cell separator
+ *       {@code " | "}: a question quoted in a list or a table still matches.
  * </ul>
  *
  * Letters are not lower-cased here ({@code LowerCaseFilter} follows), and the input has already
@@ -28,7 +31,12 @@ public final class MathTextTokenizer extends Tokenizer {
   private final char[] buffer = new char[4096];
   private int length;
   private int pos;
-  private int pending = -1;
+  /** Chars read ahead and given back, last in first out. */
+  private final int[] pending = new int[4];
+  private int pendingCount;
+  /** No char but whitespace since the last line break (or the start): a list marker may follow. */
+  private boolean lineStart = true;
+  private int previous = '\n';
 
   @Override
   public boolean incrementToken() throws IOException {
@@ -39,6 +47,20 @@ public final class MathTextTokenizer extends Tokenizer {
         return false;
       }
       char ch = (char) c;
+      boolean atLineStart = lineStart;
+      int before = previous;
+      previous = ch;
+      if (ch == '\n') {
+        lineStart = true;
+        continue;
+      }
+      if (Character.isWhitespace(ch)) {
+        continue;
+      }
+      lineStart = false;
+      if (isLayoutMark(ch, atLineStart, before)) {
+        continue;
+      }
       if (ch == '\\') {
         int next = read();
         if (next < 0) {
@@ -70,7 +92,19 @@ public final class MathTextTokenizer extends Tokenizer {
         while ((d = read()) >= 0 && Character.isLetterOrDigit(d) && !isCjk((char) d)) {
           term.append((char) d);
         }
+        if (atLineStart && (d == '.' || d == ')') && allDigits()) {
+          int after = read();
+          if (after == ' ' || after == '\t') {
+            term.setEmpty(); // "1. " opening a numbered list item: layout, not text
+            previous = after;
+            continue;
+          }
+          unread(after);
+        }
         unread(d);
+        if (term.length() > 0) {
+          previous = term.charAt(term.length() - 1);
+        }
         return true;
       }
       if (SYMBOLS.indexOf(ch) >= 0) {
@@ -81,11 +115,37 @@ public final class MathTextTokenizer extends Tokenizer {
     }
   }
 
+  /**
+   * The marks lists and tables get in extracted text, which a quoted item does not have: a bullet
+   * ({@code -}, {@code *}, {@code •}) opening a line before a space, and a table cell separator
+   * ({@code " | "}, spaces on both sides).
+   */
+  private boolean isLayoutMark(char ch, boolean atLineStart, int before) throws IOException {
+    if (atLineStart && (ch == '-' || ch == '*' || ch == '•')) {
+      int next = read();
+      unread(next);
+      return next == ' ' || next == '\t';
+    }
+    if (ch == '|' && (before == ' ' || before == '\t')) {
+      int next = read();
+      unread(next);
+      return next == ' ' || next == '\t';
+    }
+    return false;
+  }
+
+  private boolean allDigits() {
+    for (int i = 0; i < term.length(); i++) {
+      if (!Character.isDigit(term.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int read() throws IOException {
-    if (pending >= 0) {
-      int p = pending;
-      pending = -1;
-      return p;
+    if (pendingCount > 0) {
+      return pending[--pendingCount];
     }
     if (pos == length) {
       length = input.read(buffer, 0, buffer.length);
@@ -100,7 +160,7 @@ public final class MathTextTokenizer extends Tokenizer {
 
   private void unread(int c) {
     if (c >= 0) {
-      pending = c;
+      pending[pendingCount++] = c;
     }
   }
 
@@ -109,7 +169,9 @@ public final class MathTextTokenizer extends Tokenizer {
     super.reset();
     length = 0;
     pos = 0;
-    pending = -1;
+    pendingCount = 0;
+    lineStart = true;
+    previous = '\n';
   }
 
   private static boolean isAsciiLetter(char c) {

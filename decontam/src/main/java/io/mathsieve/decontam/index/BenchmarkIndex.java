@@ -34,10 +34,25 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class BenchmarkIndex {
   private static final byte[] MAGIC = {'M', 'S', 'D', 'E', 'C', 'O', 'N', '1'};
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
-  /** What the index holds of one benchmark. */
-  public record BenchmarkInfo(String name, int items, int longItems, int shortItems, int skippedItems) {}
+  /**
+   * What the index holds of one benchmark.
+   *
+   * @param items items loaded
+   * @param longItems items with at least one indexed n-gram
+   * @param shortItems items shorter than n, matched as a whole sequence
+   * @param skippedItems items with nothing indexed: too short, or only non-word or shared n-grams
+   * @param ngrams distinct n-grams this benchmark put in the index
+   * @param fields the fields its items were read from, as the loader reports them
+   */
+  public record BenchmarkInfo(String name, int items, int longItems, int shortItems, int skippedItems, int ngrams, String fields) {}
+
+  /**
+   * N-gram windows left out of the index: without any word (digits, symbols, blanks only, such as
+   * MMLU's {@code _ _ _ _ _ _ _ _ _ _}), or shared by more than {@code maxItems} items.
+   */
+  public record Ignored(long nonWordNgrams, long sharedNgrams, int maxItems) {}
 
   /** A contamination found in a document: the item, and where in the document's tokens. */
   public record Match(DecontamReason reason, String benchmark, String itemId, int tokenFrom, int tokenTo) {}
@@ -50,9 +65,11 @@ public final class BenchmarkIndex {
   private final LongIntHashMap ngrams;
   private final LongIntHashMap[] shortByLength;
   private final int[] shortLengths;
+  private final Ignored ignored;
 
   private BenchmarkIndex(int ngram, int minShort, List<BenchmarkInfo> benchmarks, int[] itemBenchmark, String[] itemIds,
-      LongIntHashMap ngrams, LongIntHashMap[] shortByLength) {
+      LongIntHashMap ngrams, LongIntHashMap[] shortByLength, Ignored ignored) {
+    this.ignored = ignored;
     this.ngram = ngram;
     this.minShort = minShort;
     this.benchmarks = List.copyOf(benchmarks);
@@ -65,59 +82,134 @@ public final class BenchmarkIndex {
 
   /** Builds the index of {@code items}. */
   public static BenchmarkIndex build(List<BenchmarkItem> items, DecontamConfig config) {
+    return build(items, config, Map.of());
+  }
+
+  /**
+   * Builds the index of {@code items}; {@code fields} names, per benchmark, the fields its items
+   * came from (for the summary). Two passes: the first counts, for every n-gram with a word, the
+   * items it occurs in; the second indexes those in at most {@code decontam.max-items-per-ngram}.
+   */
+  public static BenchmarkIndex build(List<BenchmarkItem> items, DecontamConfig config, Map<String, String> fields) {
     int n = config.ngram();
+    int maxItems = config.maxItemsPerNgram();
     Map<String, Integer> benchmarkIndex = new LinkedHashMap<>();
-    Map<String, int[]> counts = new LinkedHashMap<>(); // items, long, short, skipped
+    Map<String, int[]> counts = new LinkedHashMap<>(); // items, long, short, skipped, ngrams
     int[] itemBenchmark = new int[items.size()];
     String[] itemIds = new String[items.size()];
-    LongIntHashMap ngrams = new LongIntHashMap(items.size() * 64);
-    LongIntHashMap[] shorts = new LongIntHashMap[n];
     TokenHashes tokens = new TokenHashes();
     long powN = TokenHashes.power(n);
+
+    // Pass 1: in how many items does each n-gram occur (counted once per item)?
+    LongIntHashMap lastItem = new LongIntHashMap(items.size() * 64);
+    LongIntHashMap itemCount = new LongIntHashMap(items.size() * 64);
+    long[] nonWord = {0};
+    for (int i = 0; i < items.size(); i++) {
+      int item = i;
+      forEachNgram(items.get(i), tokens, n, powN, (g, wordy) -> {
+        if (!wordy) {
+          nonWord[0]++;
+        } else if (lastItem.get(g) != item) {
+          lastItem.put(g, item);
+          itemCount.put(g, Math.max(0, itemCount.get(g)) + 1);
+        }
+      });
+    }
+    long[] shared = {0};
+    itemCount.forEach((g, c) -> {
+      if (c > maxItems) {
+        shared[0]++;
+      }
+    });
+
+    // Pass 2: the index.
+    LongIntHashMap ngrams = new LongIntHashMap(Math.max(16, itemCount.size()));
+    LongIntHashMap[] shorts = new LongIntHashMap[n];
     for (int i = 0; i < items.size(); i++) {
       BenchmarkItem item = items.get(i);
       int b = benchmarkIndex.computeIfAbsent(item.benchmark(), k -> benchmarkIndex.size());
-      int[] c = counts.computeIfAbsent(item.benchmark(), k -> new int[4]);
+      int[] c = counts.computeIfAbsent(item.benchmark(), k -> new int[5]);
       c[0]++;
       itemBenchmark[i] = b;
       itemIds[i] = item.id();
-      boolean indexed = false;
-      boolean isLong = false;
-      for (String text : item.texts()) {
-        int count = tokens.tokenize(text);
-        long[] h = tokens.hashes();
-        if (count >= n) {
-          long rolling = 0;
-          for (int t = 0; t < count; t++) {
-            rolling = rolling * TokenHashes.BASE + h[t];
-            if (t >= n) {
-              rolling -= h[t - n] * powN;
-            }
-            if (t >= n - 1) {
-              ngrams.putIfAbsent(rolling, i);
-            }
+      int index = i;
+      int[] added = {0};
+      forEachNgram(item, tokens, n, powN, (g, wordy) -> {
+        if (wordy && itemCount.get(g) <= maxItems) {
+          added[0]++;
+          if (ngrams.putIfAbsent(g, index)) {
+            c[4]++;
           }
-          indexed = true;
-          isLong = true;
-        } else if (count >= config.minShortTokens()) {
+        }
+      });
+      boolean isShort = false;
+      // Whole-sequence matching is for short items: the whole item, or its first field (a short
+      // question with a long answer), never a later field alone (an answer such as "x = 0").
+      for (String text : item.texts().subList(0, Math.min(2, item.texts().size()))) {
+        int count = tokens.tokenize(text);
+        if (count < n && count >= config.minShortTokens() && anyWord(tokens.words(), 0, count)) {
           if (shorts[count] == null) {
             shorts[count] = new LongIntHashMap(64);
           }
-          shorts[count].putIfAbsent(TokenHashes.window(h, 0, count), i);
-          indexed = true;
+          shorts[count].putIfAbsent(TokenHashes.window(tokens.hashes(), 0, count), i);
+          isShort = true;
         }
       }
-      if (!indexed) {
-        c[3]++;
-      } else if (isLong) {
+      if (added[0] > 0) {
         c[1]++;
-      } else {
+      } else if (isShort) {
         c[2]++;
+      } else {
+        c[3]++;
       }
     }
     List<BenchmarkInfo> infos = new ArrayList<>();
-    counts.forEach((name, c) -> infos.add(new BenchmarkInfo(name, c[0], c[1], c[2], c[3])));
-    return new BenchmarkIndex(n, config.minShortTokens(), infos, itemBenchmark, itemIds, ngrams, shorts);
+    counts.forEach((name, c) -> infos.add(new BenchmarkInfo(name, c[0], c[1], c[2], c[3], c[4], fields.getOrDefault(name, ""))));
+    return new BenchmarkIndex(n, config.minShortTokens(), infos, itemBenchmark, itemIds, ngrams, shorts,
+        new Ignored(nonWord[0], shared[0], maxItems));
+  }
+
+  /** A visitor of n-gram windows: the rolling hash, and whether the window holds a word. */
+  private interface NgramSink {
+    void accept(long hash, boolean wordy);
+  }
+
+  private static void forEachNgram(BenchmarkItem item, TokenHashes tokens, int n, long powN, NgramSink sink) {
+    for (String text : item.texts()) {
+      int count = tokens.tokenize(text);
+      if (count < n) {
+        continue;
+      }
+      long[] h = tokens.hashes();
+      boolean[] w = tokens.words();
+      long rolling = 0;
+      int words = 0;
+      for (int t = 0; t < count; t++) {
+        rolling = rolling * TokenHashes.BASE + h[t];
+        words += w[t] ? 1 : 0;
+        if (t >= n) {
+          rolling -= h[t - n] * powN;
+          words -= w[t - n] ? 1 : 0;
+        }
+        if (t >= n - 1) {
+          sink.accept(rolling, words > 0);
+        }
+      }
+    }
+  }
+
+  private static boolean anyWord(boolean[] words, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (words[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What was left out of the index, and why. */
+  public Ignored ignored() {
+    return ignored;
   }
 
   public int ngram() {
@@ -213,7 +305,12 @@ public final class BenchmarkIndex {
       d.writeInt(b.longItems());
       d.writeInt(b.shortItems());
       d.writeInt(b.skippedItems());
+      d.writeInt(b.ngrams());
+      d.writeUTF(b.fields());
     }
+    d.writeLong(ignored.nonWordNgrams());
+    d.writeLong(ignored.sharedNgrams());
+    d.writeInt(ignored.maxItems());
     d.writeInt(itemIds.length);
     for (int i = 0; i < itemIds.length; i++) {
       d.writeInt(itemBenchmark[i]);
@@ -257,8 +354,9 @@ public final class BenchmarkIndex {
     int nb = d.readInt();
     List<BenchmarkInfo> infos = new ArrayList<>(nb);
     for (int i = 0; i < nb; i++) {
-      infos.add(new BenchmarkInfo(d.readUTF(), d.readInt(), d.readInt(), d.readInt(), d.readInt()));
+      infos.add(new BenchmarkInfo(d.readUTF(), d.readInt(), d.readInt(), d.readInt(), d.readInt(), d.readInt(), d.readUTF()));
     }
+    Ignored ignored = new Ignored(d.readLong(), d.readLong(), d.readInt());
     int ni = d.readInt();
     int[] itemBenchmark = new int[ni];
     String[] itemIds = new String[ni];
@@ -273,7 +371,7 @@ public final class BenchmarkIndex {
         shorts[l] = readMap(d);
       }
     }
-    return new BenchmarkIndex(n, minShort, infos, itemBenchmark, itemIds, ngrams, shorts);
+    return new BenchmarkIndex(n, minShort, infos, itemBenchmark, itemIds, ngrams, shorts, ignored);
   }
 
   private static void writeMap(DataOutputStream d, LongIntHashMap m) throws IOException {

@@ -49,6 +49,33 @@ final class LongIntHashMap {
     return true;
   }
 
+  /** Sets {@code key -> value}, replacing any value it had. */
+  void put(long key, int value) {
+    if (key == EMPTY) {
+      if (!hasZero) {
+        size++;
+      }
+      hasZero = true;
+      zeroValue = value;
+      return;
+    }
+    if ((size + 1) * 2 > keys.length) {
+      grow();
+    }
+    int mask = keys.length - 1;
+    int i = (int) mix(key) & mask;
+    while (keys[i] != EMPTY) {
+      if (keys[i] == key) {
+        values[i] = value;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = value;
+    size++;
+  }
+
   /** The value of {@code key}, or -1. */
   int get(long key) {
     if (key == EMPTY) {

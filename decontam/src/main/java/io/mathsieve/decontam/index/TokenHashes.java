@@ -20,6 +20,7 @@ final class TokenHashes {
 
   private final DecontamAnalyzer analyzer = new DecontamAnalyzer();
   private long[] hashes = new long[1024];
+  private boolean[] words = new boolean[1024];
   private int count;
 
   /** Tokenises {@code text}; returns the number of tokens, whose hashes are in {@link #hashes()}. */
@@ -31,7 +32,9 @@ final class TokenHashes {
       while (ts.incrementToken()) {
         if (count == hashes.length) {
           hashes = Arrays.copyOf(hashes, hashes.length * 2);
+          words = Arrays.copyOf(words, words.length * 2);
         }
+        words[count] = hasLetter(term.buffer(), term.length());
         hashes[count++] = hash(term.buffer(), term.length());
       }
       ts.end();
@@ -43,6 +46,20 @@ final class TokenHashes {
 
   long[] hashes() {
     return hashes;
+  }
+
+  /** Per token: whether it is a word (has a letter, in any script; LaTeX commands included), not digits or symbols. */
+  boolean[] words() {
+    return words;
+  }
+
+  private static boolean hasLetter(char[] chars, int length) {
+    for (int i = 0; i < length; i++) {
+      if (Character.isLetter(chars[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static long hash(char[] chars, int length) {

@@ -22,4 +22,16 @@ class DecontamAnalyzerTest {
   void rewrappingDoesNotMatter() {
     assertThat(DecontamAnalyzer.tokens("Janet's ducks lay\n16 eggs per\nday.")).isEqualTo(DecontamAnalyzer.tokens("Janet’s ducks lay 16 eggs per day"));
   }
+
+  // The marks lists and tables leave in extracted text are layout: a question quoted in a list or a
+  // table gives the tokens of the question alone. Minus signs and absolute values stay.
+  @Test
+  void listAndTableMarksAreSeparators() {
+    assertThat(DecontamAnalyzer.tokens("- Ducks lay eggs.\n- Janet eats three.")).containsExactly("ducks", "lay", "eggs", "janet", "eats", "three");
+    assertThat(DecontamAnalyzer.tokens("1. Ducks lay eggs.\n2) Janet eats three.")).containsExactly("ducks", "lay", "eggs", "janet", "eats", "three");
+    assertThat(DecontamAnalyzer.tokens("Problem | Ducks lay | eggs")).containsExactly("problem", "ducks", "lay", "eggs");
+    assertThat(DecontamAnalyzer.tokens("x - 1 = |y|")).as("a minus inside a line, and |y|").containsExactly("x", "-", "1", "=", "|", "y", "|");
+    assertThat(DecontamAnalyzer.tokens("-3 is negative")).as("a sign before a digit is no bullet").containsExactly("-", "3", "is", "negative");
+    assertThat(DecontamAnalyzer.tokens("In 1.5 hours")).containsExactly("in", "1", "5", "hours");
+  }
 }

@@ -112,11 +112,63 @@ class BenchmarkIndexTest {
     assertThat(thirteen.scanner().find(GSM_Q)).isNotNull();
   }
 
-  // Counts per benchmark: items, long, short, skipped.
+  // Counts per benchmark: items, long, short, skipped (mmlu's "Yes" is one token), n-grams.
   @Test
   void benchmarkInfo() {
-    assertThat(INDEX.benchmarks()).contains(new BenchmarkIndex.BenchmarkInfo("mmlu", 2, 0, 1, 1),
-        new BenchmarkIndex.BenchmarkInfo("gsm8k", 1, 1, 0, 0));
+    assertThat(INDEX.benchmarks()).contains(new BenchmarkIndex.BenchmarkInfo("mmlu", 2, 0, 1, 1, 0, ""));
+    assertThat(INDEX.benchmarks()).filteredOn(b -> b.name().equals("gsm8k"))
+        .extracting(BenchmarkIndex.BenchmarkInfo::items, BenchmarkIndex.BenchmarkInfo::longItems, BenchmarkIndex.BenchmarkInfo::skippedItems)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1, 0));
+  }
+
+  // Short sequences are matched whole for the item and its first field (the question), not for a
+  // later field alone: an answer such as "x = 0" or "does not exist" is on countless clean pages.
+  @Test
+  void shortAnswersAreNotMatchedAlone() {
+    BenchmarkItem item = new BenchmarkItem("college", "c:1", List.of("Solve x^2 = 0 for x.\nx = 0", "Solve x^2 = 0 for x.", "x = 0"));
+    BenchmarkIndex index = BenchmarkIndex.build(List.of(item), DecontamConfig.defaults());
+    assertThat(index.scanner().find("So we know that x = 0 is a root of the polynomial.")).isNull();
+    assertThat(index.scanner().find("Homework: Solve x^2 = 0 for x. Thanks")).isNotNull();
+  }
+
+  // Eleven tokens give two 10-grams; the same item twice adds none.
+  @Test
+  void ngramsCountedPerBenchmark() {
+    BenchmarkItem item = new BenchmarkItem("toy", "t:1", List.of("one two three four five six seven eight nine ten eleven"));
+    BenchmarkIndex index = BenchmarkIndex.build(List.of(item, new BenchmarkItem("toy", "t:2", item.texts())), DecontamConfig.defaults(),
+        Map.of("toy", "question"));
+    assertThat(index.benchmarks()).containsExactly(new BenchmarkIndex.BenchmarkInfo("toy", 2, 2, 0, 0, 2, "question"));
+    assertThat(index.ngramCount()).isEqualTo(2);
+  }
+
+  // MMLU fill-in items hold "_ _ _ _ _ _ _ _ _ _"; a page with a blank form shares that 10-gram, but
+  // an n-gram without a word (digits, symbols, blanks only) is no evidence.
+  @Test
+  void noEvidenceFromNonWords() {
+    BenchmarkItem fill = new BenchmarkItem("mmlu", "stem.jsonl:7",
+        List.of("Fill in the blank: the derivative of x squared is _ _ _ _ _ _ _ _ _ _ _ _ for every real x."));
+    BenchmarkItem digits = new BenchmarkItem("arith", "a.jsonl:1", List.of("1 + 2 + 3 + 4 + 5 + 6 = 21"));
+    BenchmarkIndex index = BenchmarkIndex.build(List.of(fill, digits), DecontamConfig.defaults());
+    assertThat(index.scanner().find("Name: _ _ _ _ _ _ _ _ _ _ _ _ _ _ Date: _ _ _ _ _ _ _ _ _ _ _ _")).isNull();
+    assertThat(index.scanner().find("Sum check: 1 + 2 + 3 + 4 + 5 + 6 = 21, as every child learns.")).isNull();
+    assertThat(index.scanner().find("Quiz: the derivative of x squared is _ _ _ _ _ _ _ _ _ _ _ _ for every real x.")).isNotNull();
+    assertThat(index.ignored().nonWordNgrams()).isGreaterThan(0);
+  }
+
+  // An n-gram in more than decontam.max-items-per-ngram items is the sets' boilerplate, not evidence.
+  @Test
+  void ngramsSharedByManyItemsAreIgnored() {
+    String common = "Which of the following statements about the given function is true";
+    List<BenchmarkItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      items.add(new BenchmarkItem("mmlu", "m:" + i, List.of(common + " when variable number " + i + " equals zero?")));
+    }
+    BenchmarkIndex index = BenchmarkIndex.build(items, DecontamConfig.defaults());
+    assertThat(index.scanner().find("Exam tip: " + common + " is a question you will see.")).isNull();
+    assertThat(index.scanner().find(common + " when variable number 7 equals zero?")).isNotNull();
+    assertThat(index.ignored().sharedNgrams()).isGreaterThan(0);
+    BenchmarkIndex lenient = BenchmarkIndex.build(items, DecontamConfig.from(Settings.of(Map.of("decontam.max-items-per-ngram", "12"), "test")));
+    assertThat(lenient.scanner().find("Exam tip: " + common + " is a question you will see.")).isNotNull();
   }
 
   // The saved index finds what the built one finds; a file that is not an index is a one-line error.

@@ -35,17 +35,17 @@ final class Boilerplate {
           "visually-hidden", "more-links", "tagcloud", "topbar");
 
   /** Stems of class and id values that make an element an unlikely main-content candidate (Readability's list). */
-  private static final String[] UNLIKELY = {
+  private static final Stems UNLIKELY = new Stems(
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer",
     "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-    "supplemental", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "cookie", "promo", "navbar", "subscribe"};
+    "supplemental", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "cookie", "promo", "navbar", "subscribe");
   /** Stems that keep an element a candidate despite an unlikely stem ({@code main-header-content}). */
-  private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow", "post", "entry", "story"};
-  private static final String[] NEGATIVE = {
+  private static final Stems MAYBE = new Stems("and", "article", "body", "column", "content", "main", "mathjax", "shadow", "post", "entry", "story");
+  private static final Stems NEGATIVE = new Stems(
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
-    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "byline", "caption", "credit"};
-  private static final String[] POSITIVE = {
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "prose", "rich-text"};
+    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "byline", "caption", "credit");
+  private static final Stems POSITIVE = new Stems(
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "prose", "rich-text");
 
   private Boilerplate() {}
 
@@ -58,11 +58,13 @@ final class Boilerplate {
     if (name.equals("body") || name.equals("a") || name.equals("main") || name.equals("article")) {
       return false;
     }
-    String both = (e.attr("class") + " " + e.attr("id")).toLowerCase(Locale.ROOT);
-    if (both.length() == 1) {
-      return "complementary".equals(e.attr("role")) || "navigation".equals(e.attr("role"));
+    org.jsoup.nodes.Attributes attributes = e.attributes(); // names lower-cased by the HTML parser: exact lookups
+    String cls = attributes.get("class");
+    String id = attributes.get("id");
+    if (cls.isEmpty() && id.isEmpty()) {
+      return false;
     }
-    return containsAny(both, UNLIKELY) && !containsAny(both, MAYBE);
+    return (UNLIKELY.foundIn(cls) || UNLIKELY.foundIn(id)) && !MAYBE.foundIn(cls) && !MAYBE.foundIn(id);
   }
 
   /** Readability's class weight: -25 or +25 for each of class and id that names chrome or content. */
@@ -70,7 +72,7 @@ final class Boilerplate {
     if (e.attributesSize() == 0) {
       return 0;
     }
-    return weight(e.attr("class").toLowerCase(Locale.ROOT)) + weight(e.attr("id").toLowerCase(Locale.ROOT));
+    return weight(e.attr("class")) + weight(e.attr("id"));
   }
 
   private static int weight(String value) {
@@ -78,23 +80,15 @@ final class Boilerplate {
       return 0;
     }
     int w = 0;
-    if (containsAny(value, NEGATIVE)) {
+    if (NEGATIVE.foundIn(value)) {
       w -= 25;
     }
-    if (containsAny(value, POSITIVE)) {
+    if (POSITIVE.foundIn(value)) {
       w += 25;
     }
     return w;
   }
 
-  private static boolean containsAny(String s, String[] stems) {
-    for (String stem : stems) {
-      if (s.contains(stem)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   static boolean isBoilerplate(Element e, String name) {
     if (TAGS.contains(name) || (name.equals("header") && !insideContent(e))) {

@@ -69,6 +69,8 @@ final class MainContent {
     int likelyChars;
     int unlikelyInside;
     boolean unlikely;
+    /** An ancestor below the root is unlikely. */
+    boolean underUnlikely;
     int paragraphs;
     int images;
     int listItems;
@@ -126,15 +128,15 @@ final class MainContent {
     for (Map.Entry<Element, Stat> entry : stats.entrySet()) {
       Element p = entry.getKey();
       Stat st = entry.getValue();
-      if (st.chars < MIN_PARAGRAPH_CHARS || !isParagraph(p) || (skipUnlikely && insideUnlikely(p, stats, body))) {
+      if (st.chars < MIN_PARAGRAPH_CHARS || (skipUnlikely && (st.unlikely || st.underUnlikely)) || !isParagraph(p)) {
         continue;
       }
       double score = 1 + st.commas + Math.min(st.chars / 100.0, 3);
       int level = 0;
-      for (Element a = p.parent(); a != null && level < 5; a = a.parent(), level++) {
+      for (Element a = p.parent(); a != null && level < 5; a = a.parent()) {
         Stat as = stats.get(a);
         if (as == null) {
-          break;
+          continue; // an inline wrapper, or above the body
         }
         if (!as.candidate) {
           as.candidate = true;
@@ -142,6 +144,7 @@ final class MainContent {
           candidates.add(a);
         }
         as.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+        level++;
         if (a == body) {
           break;
         }
@@ -206,6 +209,9 @@ final class MainContent {
     Element chosen = top;
     if (near.size() >= 3) {
       for (Element a = top.parent(); a != null && a != body; a = a.parent()) {
+        if (!stats.containsKey(a)) {
+          continue;
+        }
         int inside = 0;
         for (Element c : near) {
           if (isAncestor(a, c)) {
@@ -234,7 +240,7 @@ final class MainContent {
       }
       last = ps.score;
     }
-    while (chosen.parent() != null && chosen.parent() != body && chosen.parent().childrenSize() == 1) {
+    while (chosen.parent() != null && chosen.parent() != body && chosen.parent().childrenSize() == 1 && stats.containsKey(chosen.parent())) {
       chosen = chosen.parent();
     }
     return chosen;
@@ -249,52 +255,81 @@ final class MainContent {
     return false;
   }
 
-  /** One post-order pass: text, link text, commas and formulas of every element under {@code root}. */
+  /**
+   * One post-order pass: text, link text, commas and formulas of every block element under
+   * {@code root}. Inline elements ({@code a}, {@code span}, {@code b}, {@code img} ...), most of a
+   * page's elements, get no entry of their own: what they hold counts for the block around them,
+   * and text inside a link counts as link text.
+   */
   static Map<Element, Stat> count(Element root) {
-    Map<Element, Stat> stats = new IdentityHashMap<>();
-    List<Element> stack = new ArrayList<>();
+    Map<Element, Stat> stats = new IdentityHashMap<>(512);
+    List<Stat> stack = new ArrayList<>();
+    List<Element> owners = new ArrayList<>();
+    int linkDepth = 0;
     Node node = root;
-    int depth = 0;
     while (node != null) {
       boolean descend = false;
       if (node instanceof Element e) {
         if (skipped(e)) {
           if (!stack.isEmpty()) {
-            countSkipped(e, stats.get(stack.get(stack.size() - 1)));
+            countSkipped(e, stack.get(stack.size() - 1));
           }
+        } else if (e != root && isLandmarkChrome(e)) {
+          // nav, aside, footer ...: never content and never extracted, so neither counted
         } else {
-          Stat st = new Stat();
-          st.unlikely = e != root && Boilerplate.unlikelyCandidate(e);
-          st.formulas = formulasOf(e);
-          switch (e.normalName()) {
-            case "p" -> st.paragraphs = 1;
-            case "img" -> st.images = 1;
-            case "li" -> st.listItems = 1;
-            default -> {}
-          }
-          stats.put(e, st);
-          stack.add(e);
-          descend = st.formulas == 0 && e.childNodeSize() > 0;
-          if (!descend) {
-            finish(stack, stats);
+          String name = e.normalName();
+          int formulas = formulasOf(e);
+          descend = formulas == 0 && e.childNodeSize() > 0;
+          if (e != root && isInline(name)) {
+            Stat block = stack.get(stack.size() - 1);
+            block.formulas += formulas;
+            if (name.equals("img")) {
+              block.images++;
+            } else if (descend && name.equals("a")) {
+              linkDepth++;
+            }
+          } else {
+            Stat st = new Stat();
+            st.unlikely = e != root && Boilerplate.unlikelyCandidate(e);
+            if (!stack.isEmpty()) {
+              Stat parent = stack.get(stack.size() - 1);
+              st.underUnlikely = parent.unlikely || parent.underUnlikely;
+            }
+            st.formulas = formulas;
+            if (name.equals("p")) {
+              st.paragraphs = 1;
+            } else if (name.equals("li")) {
+              st.listItems = 1;
+            }
+            stats.put(e, st);
+            stack.add(st);
+            owners.add(e);
+            if (!descend) {
+              finish(stack, owners);
+            }
           }
         }
       } else if (node instanceof TextNode t && !stack.isEmpty()) {
-        addText(t.getWholeText(), stack.get(stack.size() - 1), stats);
+        addText(t.getWholeText(), stack.get(stack.size() - 1), linkDepth > 0);
       }
       if (descend) {
         node = node.childNode(0);
-        depth++;
         continue;
       }
       while (node != root && node.nextSibling() == null) {
         node = node.parentNode();
-        depth--;
-        if (node instanceof Element && !stack.isEmpty() && stack.get(stack.size() - 1) == node) {
-          finish(stack, stats);
+        if (node instanceof Element up) {
+          if (!owners.isEmpty() && owners.get(owners.size() - 1) == up) {
+            finish(stack, owners);
+          } else if (up.normalName().equals("a")) {
+            linkDepth--;
+          }
         }
       }
       if (node == root) {
+        if (!owners.isEmpty() && owners.get(owners.size() - 1) == root) {
+          finish(stack, owners);
+        }
         break;
       }
       node = node.nextSibling();
@@ -302,18 +337,16 @@ final class MainContent {
     return stats;
   }
 
-  /** Pops the top element and adds its counts to its parent's. */
-  private static void finish(List<Element> stack, Map<Element, Stat> stats) {
-    Element e = stack.remove(stack.size() - 1);
-    Stat st = stats.get(e);
-    if (e.normalName().equals("a")) {
-      st.linkChars = st.chars;
-    } else if (e.normalName().equals("li")) {
+  /** Pops the top block and adds its counts to the block around it. */
+  private static void finish(List<Stat> stack, List<Element> owners) {
+    Element e = owners.remove(owners.size() - 1);
+    Stat st = stack.remove(stack.size() - 1);
+    if (e.normalName().equals("li")) {
       st.listChars = st.chars;
     }
     st.likelyChars = st.unlikely ? 0 : Math.max(0, st.chars - st.linkChars - st.unlikelyInside);
     if (!stack.isEmpty()) {
-      Stat parent = stats.get(stack.get(stack.size() - 1));
+      Stat parent = stack.get(stack.size() - 1);
       parent.unlikelyInside += st.unlikely ? st.chars - st.linkChars : st.unlikelyInside;
       parent.chars += st.chars;
       parent.linkChars += st.linkChars;
@@ -328,14 +361,13 @@ final class MainContent {
     }
   }
 
-  private static void addText(String s, Element owner, Map<Element, Stat> stats) {
-    Stat st = stats.get(owner);
+  private static void addText(String s, Stat st, boolean inLink) {
     int chars = 0;
     int commas = 0;
     boolean texMarks = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!Character.isWhitespace(c) && c != '\u00a0') {
+      if (c > ' ' && c != '\u00a0' && (c < 0x80 || !Character.isWhitespace(c))) {
         chars++;
       }
       if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') {
@@ -345,11 +377,31 @@ final class MainContent {
       }
     }
     st.chars += chars;
+    if (inLink) {
+      st.linkChars += chars;
+    }
     st.commas += commas;
     if (texMarks) {
       // TeX the page wrote, by the rules the text builder counts with
       st.formulas += TexDelimiters.count(s) + (TexDelimiters.nextBbcode(s, 0) != null ? 1 : 0);
     }
+  }
+
+  /** Phrasing elements: they never hold a page's structure, so they get no entry of their own. */
+  static boolean isInline(String name) {
+    return switch (name) {
+      case "a", "span", "b", "i", "em", "strong", "u", "s", "small", "big", "sup", "sub", "font", "abbr", "acronym", "cite", "q", "time",
+          "mark", "label", "code", "kbd", "samp", "tt", "var", "img", "br", "wbr", "bdi", "bdo", "ins", "del", "dfn", "nobr", "strike" -> true;
+      default -> false;
+    };
+  }
+
+  /** Structural chrome the walk always drops ({@code nav}, {@code aside}, {@code footer}, a site {@code header} ...). */
+  private static boolean isLandmarkChrome(Element e) {
+    return switch (e.normalName()) {
+      case "nav", "aside", "menu", "footer", "dialog", "header" -> Boilerplate.isBoilerplate(e, e.normalName());
+      default -> false;
+    };
   }
 
   private static void countSkipped(Element e, Stat parent) {
@@ -440,7 +492,7 @@ final class MainContent {
     return switch (e.normalName()) {
       case "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button",
           "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map", "picture", "source" -> !isMathScript(e);
-      default -> e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden")) && !e.normalName().equals("math");
+      default -> e.attributesSize() > 0 && (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden")) && !e.normalName().equals("math"));
     };
   }
 
@@ -457,9 +509,9 @@ final class MainContent {
     if (name.equals("img")) {
       return LatexImages.latexOf(e).isPresent() ? 1 : 0;
     }
-    if (e.attributesSize() > 0 && e.hasAttr("class")) {
-      String cls = e.className();
-      if (cls.contains("katex") || cls.contains("mwe-math-element") || cls.contains("wp-katex-eq")) {
+    if (e.attributesSize() > 0) {
+      String cls = e.attributes().get("class"); // the HTML parser lower-cases attribute names
+      if (!cls.isEmpty() && (cls.contains("katex") || cls.contains("mwe-math-element") || cls.contains("wp-katex-eq"))) {
         return 1;
       }
     }
@@ -502,16 +554,6 @@ final class MainContent {
       default -> 0;
     };
     return s + Boilerplate.classWeight(e);
-  }
-
-  private static boolean insideUnlikely(Element p, Map<Element, Stat> stats, Element body) {
-    for (Element a = p; a != null && a != body; a = a.parent()) {
-      Stat st = stats.get(a);
-      if (st != null && st.unlikely) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean endsSentence(Element p) {

@@ -239,8 +239,15 @@ public final class MathAwareTextExtractor {
 
     /** No rule may drop an element that holds most of the text outside links being extracted: that is the content itself. */
     private boolean holdsMostText(Element e) {
+      if (rootChars <= 0) {
+        return false;
+      }
       MainContent.Stat st = stats.get(e);
-      return st != null && rootChars > 0 && st.chars - st.linkChars > rootChars / 2;
+      if (st == null) {
+        // an inline element (counted with its block): measured only now, as it is about to be dropped
+        return MainContent.isInline(e.normalName()) && e.text().length() > rootChars / 2;
+      }
+      return st.chars - st.linkChars > rootChars / 2;
     }
 
     /** A block of the main content that looks like chrome by Readability's conditional rules, and holds no formula. */

@@ -61,7 +61,7 @@ public final class DecontamCommand implements Callable<Integer> {
     common.progress();
     DecontamConfig config = DecontamIndexCommand.config(common, ngram);
     if (reportOnly) {
-      config = new DecontamConfig(config.ngram(), config.minShortTokens(), DecontamConfig.Mode.REPORT, config.values());
+      config = new DecontamConfig(config.ngram(), config.minShortTokens(), DecontamConfig.Mode.REPORT, config.maxItemsPerNgram(), config.values());
     }
     Path pages = input.resolve("pages");
     if (!Files.isDirectory(pages)) {
@@ -72,7 +72,10 @@ public final class DecontamCommand implements Callable<Integer> {
       index = output.resolve("benchmarks.idx");
       Files.createDirectories(output);
       try {
-        DecontamJob.buildIndex(source.benchmarks, fields, config, index);
+        DecontamJob.IndexBuild built = DecontamJob.buildIndex(source.benchmarks, fields, false, config, index);
+        if (!common.quiet) {
+          System.out.print(DecontamJob.summary(built, index));
+        }
       } catch (BenchmarkFileException e) {
         throw new UserError(e.getMessage(), e);
       }

@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
     description = {
       "Builds the benchmark n-gram index used by decontam, from benchmark test sets.",
       "",
-      "Reads GSM8K, MATH, CMATH, AGIEval, MMLU, SVAMP, ASDiv, miniF2F files (JSONL, JSON, MMLU CSV, Parquet), or any JSONL/Parquet",
-      "with --field naming the text fields. Each benchmark is named after its directory. Writes one versioned index file."
+      "Reads JSONL, JSON (arrays, or one object per file), CSV (MMLU's rows, or with a header) and Parquet records in any layout:",
+      "known layouts (GSM8K, MATH, CMATH, AGIEval, MMLU, SVAMP, ASDiv, miniF2F) by their fields, any other record by its text fields",
+      "(question, problem, input, passage ...; never ids, labels or numbers), and Lean/Isabelle theorem statements. Files that are not",
+      "benchmarks are listed as skipped. Each benchmark is named after its directories. Prints what was indexed, per benchmark with the",
+      "fields used, and writes one versioned index file."
     })
 public final class DecontamIndexCommand implements Callable<Integer> {
   @Option(names = "--benchmarks", required = true, arity = "1..*", paramLabel = "PATH", description = "Benchmark files or directories.")
@@ -36,23 +39,22 @@ public final class DecontamIndexCommand implements Callable<Integer> {
   @Option(names = "--field", paramLabel = "NAME", description = "A text field of every record (generic format); repeatable, in order.")
   List<String> fields = new ArrayList<>();
 
+  @Option(names = "--strict", description = "Fail on a record of no known layout and on a file that is not a benchmark, instead of reading what it has.")
+  boolean strict;
+
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     DecontamConfig config = config(common, ngram);
-    BenchmarkIndex index;
+    DecontamJob.IndexBuild built;
     try {
-      index = DecontamJob.buildIndex(benchmarks, fields, config, output);
+      built = DecontamJob.buildIndex(benchmarks, fields, strict, config, output);
     } catch (BenchmarkFileException e) {
       throw new UserError(e.getMessage(), e);
     }
     if (!common.quiet) {
-      for (BenchmarkIndex.BenchmarkInfo b : index.benchmarks()) {
-        System.out.printf("%-20s %6d items (%d long, %d short, %d too short to index)%n", b.name(), b.items(), b.longItems(), b.shortItems(),
-            b.skippedItems());
-      }
-      System.out.println("index: " + output + " (" + index.ngramCount() + " " + index.ngram() + "-grams)");
+      System.out.print(DecontamJob.summary(built, output));
     }
     return 0;
   }

@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measures a stage on labelled real pages (for example ../shared/realdata) and checks it against floors.",
-    subcommands = {EvalExtractCommand.class})
+    subcommands = {EvalExtractCommand.class, EvalDecontamCommand.class})
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "a stage is required: extract");
+    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "a stage is required: extract or decontam");
   }
 }

@@ -46,8 +46,18 @@ public final class DecontamJob {
 
   /** Builds an index from benchmark files and writes it to {@code output}. */
   public static BenchmarkIndex buildIndex(List<Path> benchmarks, List<String> fields, DecontamConfig config, Path output) throws IOException {
-    List<BenchmarkItem> items = BenchmarkLoader.load(benchmarks, fields, new ParquetRows());
-    BenchmarkIndex index = BenchmarkIndex.build(items, config);
+    return buildIndex(benchmarks, fields, false, config, output).index();
+  }
+
+  /** An index built, the loader's report of every file, and the seconds it took. */
+  public record IndexBuild(BenchmarkIndex index, BenchmarkLoader.Loaded loaded, double seconds) {}
+
+  /** Builds an index from benchmark files and writes it to {@code output}; {@code strict} makes unknown layouts and skipped files errors. */
+  public static IndexBuild buildIndex(List<Path> benchmarks, List<String> fields, boolean strict, DecontamConfig config, Path output)
+      throws IOException {
+    long t0 = System.nanoTime();
+    BenchmarkLoader.Loaded loaded = BenchmarkLoader.loadAll(benchmarks, fields, new ParquetRows(), strict);
+    BenchmarkIndex index = BenchmarkIndex.build(loaded.items(), config, loaded.fieldsByBenchmark());
     if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());
     }
@@ -56,7 +66,30 @@ public final class DecontamJob {
       index.write(out);
     }
     Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return index;
+    return new IndexBuild(index, loaded, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** What the index covers, for the terminal: every file read or skipped, then every benchmark with its items, fields and n-grams. */
+  public static String summary(IndexBuild b, Path output) {
+    StringBuilder t = new StringBuilder();
+    for (BenchmarkLoader.FileReport f : b.loaded().files()) {
+      if (f.skipped() != null) {
+        t.append(String.format(Locale.ROOT, "skipped %s: %s%n", f.file(), f.skipped()));
+      } else if (f.emptyRecords() > 0) {
+        t.append(String.format(Locale.ROOT, "%s: %d records without text skipped%n", f.file(), f.emptyRecords()));
+      }
+    }
+    t.append(String.format(Locale.ROOT, "%-36s %7s %7s %7s %9s %10s  %s%n", "benchmark", "items", "long", "short", "unindexed", "n-grams", "fields"));
+    for (BenchmarkIndex.BenchmarkInfo i : b.index().benchmarks()) {
+      t.append(String.format(Locale.ROOT, "%-36s %7d %7d %7d %9d %,10d  %s%n", i.name(), i.items(), i.longItems(), i.shortItems(), i.skippedItems(),
+          i.ngrams(), i.fields()));
+    }
+    BenchmarkIndex.Ignored ig = b.index().ignored();
+    long files = b.loaded().files().stream().filter(f -> f.skipped() == null).count();
+    t.append(String.format(Locale.ROOT, "index: %s (%,d %d-grams, %,d items from %d files, %.1f s); not indexed: %,d n-gram windows without a word,"
+        + " %,d n-grams shared by more than %d items%n", output, b.index().ngramCount(), b.index().ngram(), b.loaded().items().size(), files,
+        b.seconds(), ig.nonWordNgrams(), ig.sharedNgrams(), ig.maxItems()));
+    return t.toString();
   }
 
   /** What a run did. */
@@ -119,11 +152,16 @@ public final class DecontamJob {
     RunSummary report = new RunSummary("decontam");
     ObjectNode root = report.root();
     root.put("ngram", index.ngram());
+    root.put("ignored_nonword_ngrams", index.ignored().nonWordNgrams());
+    root.put("ignored_shared_ngrams", index.ignored().sharedNgrams());
+    root.put("max_items_per_ngram", index.ignored().maxItems());
     root.put("mode", config.mode().name().toLowerCase(Locale.ROOT));
     ArrayNode benchmarks = root.putArray("benchmarks");
     for (BenchmarkIndex.BenchmarkInfo b : index.benchmarks()) {
       ObjectNode n = benchmarks.addObject();
       n.put("benchmark", b.name());
+      n.put("fields", b.fields());
+      n.put("ngrams", b.ngrams());
       n.put("items_indexed", b.items() - b.skippedItems());
       n.put("items_too_short", b.skippedItems());
       n.put("items_found", found.getOrDefault(b.name(), Set.of()).size());

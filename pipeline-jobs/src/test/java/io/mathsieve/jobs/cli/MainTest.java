@@ -104,7 +104,7 @@ class MainTest {
     assertThat(r.err().strip()).startsWith("mathsieve: " + f + ":2: not valid JSON (");
     Files.createDirectories(dir.resolve("empty"));
     Result empty = run("decontam-index", "--benchmarks", dir.resolve("empty").toString(), "--output", dir.resolve("x.idx").toString());
-    assertThat(empty.err().strip()).isEqualTo("mathsieve: " + dir.resolve("empty") + ": no benchmark files (*.jsonl, *.json, *.csv, *.parquet)");
+    assertThat(empty.err().strip()).isEqualTo("mathsieve: " + dir.resolve("empty") + ": no benchmark files (*.jsonl, *.json, *.csv, *.parquet, *.lean, *.thy)");
   }
 
   // Classifier inputs: a seed without text, an empty seed, a model that is not fastText, a zero budget.

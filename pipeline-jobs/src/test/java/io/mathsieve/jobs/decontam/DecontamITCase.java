@@ -105,7 +105,7 @@ class DecontamITCase {
   // Report-only mode keeps every document and records the same matches.
   @Test
   void reportOnly() throws Exception {
-    DecontamConfig report = new DecontamConfig(10, 3, DecontamConfig.Mode.REPORT, DecontamConfig.defaults().values());
+    DecontamConfig report = new DecontamConfig(10, 3, DecontamConfig.Mode.REPORT, 10, DecontamConfig.defaults().values());
     DecontamJob.Result r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("report"), dir.resolve("bench.idx"), report, 2, false);
     assertThat(r.kept()).isEqualTo(r.documents());
