@@ -44,9 +44,15 @@ public interface WarcInput {
     };
   }
 
-  /** A local file, recorded under {@code name}. */
+  /**
+   * A local file, recorded under {@code name}. An LZ4-framed file (resiliparse writes one frame per
+   * record) is read decompressed: its offsets are positions in the decompressed stream, and opening
+   * at an offset decompresses from the start and skips to it.
+   */
   static WarcInput local(Path file, String name) {
     return new WarcInput() {
+      private Boolean lz4;
+
       @Override
       public String name() {
         return name;
@@ -54,6 +60,14 @@ public interface WarcInput {
 
       @Override
       public ReadableByteChannel open(long offset) throws IOException {
+        if (lz4 == null) {
+          lz4 = isLz4(file);
+        }
+        if (lz4) {
+          java.io.InputStream in = new net.jpountz.lz4.LZ4FrameInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16));
+          in.skipNBytes(offset);
+          return java.nio.channels.Channels.newChannel(in);
+        }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(offset);
         return ch;
@@ -64,5 +78,13 @@ public interface WarcInput {
         return name;
       }
     };
+  }
+
+  /** Whether the file starts with the LZ4 frame magic number. */
+  private static boolean isLz4(Path file) throws IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] m = in.readNBytes(4);
+      return m.length == 4 && (m[0] & 0xff) == 0x04 && (m[1] & 0xff) == 0x22 && (m[2] & 0xff) == 0x4d && (m[3] & 0xff) == 0x18;
+    }
   }
 }

@@ -5,6 +5,9 @@ import io.mathsieve.schemas.DropReason;
 /** Why a WARC response record did not become a page. Stage {@code warc}. */
 public enum WarcReason implements DropReason {
   CORRUPT_RECORD("corrupt_record", "The record could not be read: a broken gzip member or malformed WARC headers; reading resumed at the next record."),
+  TRUNCATED_RECORD("truncated_record", "The record's headers were read, but its content ends early: a clipped or truncated file."),
+  BAD_RECORD("bad_record", "The record's headers were read, but its content could not be: malformed beyond what lenient reading accepts."),
+  NOT_HTTP("not_http", "A response record whose block is not an HTTP message (a Heritrix DNS record, text/dns, and the like)."),
   BAD_HTTP("bad_http", "The HTTP response inside the record could not be parsed or its content encoding could not be undone."),
   NOT_HTML("not_html", "The HTTP Content-Type is not HTML or XHTML (and, when absent, the body does not look like HTML)."),
   HTTP_STATUS("http_status", "The HTTP status is not 2xx: redirects, client and server errors carry no page."),

@@ -136,10 +136,22 @@ public final class WarcRecordReader implements Closeable {
           continue;
         }
         recordOffset = position();
-        item = handle(record.get(), recordOffset);
+        try {
+          item = handle(record.get(), recordOffset);
+        } catch (IOException | RuntimeException e) {
+          // The headers were read but not the content: this record fails by name, and reading goes on.
+          item = brokenRecord(record.get(), recordOffset, e);
+        }
         resyncing = false;
       } catch (IOException | RuntimeException e) {
         long failedAt = Math.max(recordOffset, position());
+        if (onlyWhitespaceFrom(failedAt)) {
+          // Blank lines after the last record (often two CRLFs too many): the end of the file, not a record.
+          closeChannel();
+          reader = null;
+          finished = true;
+          continue;
+        }
         boolean report = !resyncing;
         resyncing = true;
         IOException giveUp = null;
@@ -214,8 +226,13 @@ public final class WarcRecordReader implements Closeable {
 
   private WarcItem response(WarcResponse r, long offset) throws IOException {
     String url = r.target();
-    String recordId = r.headers().first("WARC-Record-ID").orElse("<" + r.id() + ">");
-    Instant date = r.date();
+    // ARC records have no record id: the file and offset stand for one
+    String recordId = r.headers().first("WARC-Record-ID").orElseGet(() -> "<urn:mathsieve:" + input.name() + "@" + offset + ">");
+    Instant date = WarcDates.of(r);
+    String blockType = r.contentType().base().toString();
+    if (!blockType.equals("application/http") && !r.version().getProtocol().equals("ARC")) {
+      return reject(WarcReason.NOT_HTTP, url, recordId, offset, "record block is " + r.contentType());
+    }
     HttpResponse http;
     try {
       http = r.http();
@@ -245,7 +262,11 @@ public final class WarcRecordReader implements Closeable {
       try {
         body = decodeContent(body, encoding);
       } catch (IOException e) {
-        return reject(WarcReason.BAD_HTTP, url, recordId, offset, "cannot undo Content-Encoding " + encoding + ": " + e.getMessage());
+        // ClueWeb (and some proxies) kept the Content-Encoding header over a body they had already
+        // decoded: bytes that start like HTML are taken as they are.
+        if (!looksLikeHtml(body)) {
+          return reject(WarcReason.BAD_HTTP, url, recordId, offset, "cannot undo Content-Encoding " + encoding + ": " + e.getMessage());
+        }
       }
       if (body.length > maxBodyBytes) {
         return reject(WarcReason.TOO_LARGE, url, recordId, offset, "decoded body over " + maxBodyBytes + " bytes");
@@ -281,6 +302,8 @@ public final class WarcRecordReader implements Closeable {
         switch (encoding) {
           case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(body));
           case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(!hasZlibHeader(body)));
+          case "br" -> new org.brotli.dec.BrotliInputStream(new ByteArrayInputStream(body));
+          case "zstd" -> new com.github.luben.zstd.ZstdInputStream(new ByteArrayInputStream(body));
           default -> throw new IOException("unsupported encoding");
         };
     try (in) {
@@ -316,6 +339,47 @@ public final class WarcRecordReader implements Closeable {
 
   private WarcItem reject(WarcReason reason, String url, String recordId, long offset, String detail) {
     return WarcItem.of(Rejection.of(reason, DocIds.of(url, recordId), url, detail, input.name(), offset));
+  }
+
+  /**
+   * A record whose headers were read but whose content was not: a response becomes a named
+   * rejection (cut short, or malformed); other record types are only counted, as always.
+   */
+  private WarcItem brokenRecord(WarcRecord record, long offset, Throwable e) {
+    if (!record.type().equals("response")) {
+      return null;
+    }
+    String url = record instanceof org.netpreserve.jwarc.WarcTargetRecord t ? t.target() : "";
+    String recordId = record.headers().first("WARC-Record-ID").orElseGet(() -> "<urn:mathsieve:" + input.name() + "@" + offset + ">");
+    Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    boolean cut = cause instanceof EOFException || message.contains("end of");
+    return reject(cut ? WarcReason.TRUNCATED_RECORD : WarcReason.BAD_RECORD, url, recordId, offset, message);
+  }
+
+  /** Whether nothing but whitespace is left from {@code offset} to the end of the file (looked at up to 64 KB). */
+  private boolean onlyWhitespaceFrom(long offset) {
+    try (ReadableByteChannel ch = input.open(offset)) {
+      ByteBuffer buf = ByteBuffer.allocate(SCAN_BUFFER);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          break;
+        }
+      }
+      if (!buf.hasRemaining()) {
+        return false;
+      }
+      buf.flip();
+      while (buf.hasRemaining()) {
+        byte b = buf.get();
+        if (b != ' ' && b != '\r' && b != '\n' && b != '\t' && b != 0) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private Rejection corruptRecord(long offset, Throwable e) {

@@ -11,15 +11,26 @@ class MathPrefilterTest {
     return MathPrefilter.shared().test(html.getBytes(StandardCharsets.UTF_8));
   }
 
+  // Strong signs pass alone: markup, loaders, TeX in the text.
   @Test
-  void mathMarkupWordsAndSymbolsPass() {
+  void markupAndTexPassAlone() {
     assertThat(test("<p>Let $$x^2$$ be</p>")).isTrue();
-    assertThat(test("<p>By the THEOREM of Pythagoras</p>")).isTrue();
-    assertThat(test("<p>√2 is irrational</p>")).isTrue();
+    assertThat(test("<p>so \\frac12 of it</p>")).isTrue();
     assertThat(test("<math><mi>x</mi></math>")).isTrue();
     assertThat(test("<img src=\"https://latex.codecogs.com/png.latex?x\">")).isTrue();
     assertThat(test("<p>[tex]a+b[/tex]</p>")).isTrue();
-    assertThat(test("<p>求函数的导数</p>")).isTrue();
+  }
+
+  // Weak signs (math words and symbols) pass only when four different ones are found: a shop's
+  // "50 percent off" or a news page's "formula" is not math.
+  @Test
+  void weakSignsNeedFourDifferentOnes() {
+    assertThat(test("<p>By the THEOREM of Pythagoras</p>")).isFalse();
+    assertThat(test("<p>√2 is irrational</p>")).isFalse();
+    assertThat(test("<p>50 percent off every circle table, formula one tickets</p>")).as("three different").isFalse();
+    assertThat(test("<p>theorem theorem theorem theorem theorem</p>")).as("one sign five times").isFalse();
+    assertThat(test("<p>By the theorem of Pythagoras the hypotenuse of a right triangle satisfies an equation; see the proof.</p>")).isTrue();
+    assertThat(test("<p>初中数学题：求函数的导数和积分，证明定理。</p>")).isTrue();
   }
 
   @Test
@@ -33,12 +44,12 @@ class MathPrefilterTest {
     assertThat(test("<script>var a = Math.floor(b); var re = /\\(x\\)/; // equation of the function</script><p>Hello, world</p>")).isFalse();
     assertThat(test("<style>.formula::after{content:'\\\\frac'}</style><p>Cheap flights to Lisbon</p>")).isFalse();
     // after the script closes, text counts again
-    assertThat(test("<script>var x;</script><p>A lemma</p>")).isTrue();
+    assertThat(test("<script>var x;</script><p>A lemma, its proof, an equation, an integral and a polynomial</p>")).isTrue();
   }
 
   @Test
   void chineseInGb2312Passes() {
-    byte[] gb = "<p>初中数学题</p>".getBytes(Charset.forName("GB2312"));
+    byte[] gb = "<p>初中数学题：求函数的导数和积分，证明定理。</p>".getBytes(Charset.forName("GB2312"));
     assertThat(MathPrefilter.shared().test(gb)).isTrue();
     assertThat(MathPrefilter.shared().test("<p>今天天气很好</p>".getBytes(Charset.forName("GB2312")))).isFalse();
   }

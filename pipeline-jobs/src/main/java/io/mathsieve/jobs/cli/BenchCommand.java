@@ -47,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--input", arity = "1..*", paramLabel = "WARC", description = "WARC files or directories to measure on (default: generated).")
   List<String> inputs = new ArrayList<>();
 
+  @Option(names = "--labels", paramLabel = "TSV", description = "url, label (math/nonmath), ...: the prefilter's recall and pass rate on these pages (e.g. ../shared/realdata/labels.tsv).")
+  Path labels;
+
   @Option(names = "--pages", paramLabel = "N", description = "Pages to generate (default 5000; 2000 with --quick).")
   Integer pages;
 
@@ -77,6 +80,27 @@ public final class BenchCommand implements Callable<Integer> {
       manifest = s.manifest();
     } else {
       warcs = InputResolver.resolve(inputs).stream().map(sp -> Path.of(sp.location())).toList();
+      if (warcs.size() < 2) {
+        throw new UserError("the end-to-end measurement needs at least 2 WARC files, got " + warcs.size() + " (" + inputs + ")");
+      }
+    }
+    java.util.Set<String> labelledMath = null;
+    if (labels != null) {
+      if (!Files.isRegularFile(labels)) {
+        throw new UserError(labels + ": no such file");
+      }
+      labelledMath = new java.util.HashSet<>();
+      try {
+        io.mathsieve.bench.eval.LabelledPages set = io.mathsieve.bench.eval.LabelledPages.load(labels, java.util.Optional.empty(), java.util.Optional.empty());
+        for (String line : Files.readAllLines(labels)) {
+          String url = line.split("\t", 2)[0];
+          if (set.label(url).map(io.mathsieve.bench.eval.LabelledPages.Label::math).orElse(false)) {
+            labelledMath.add(url);
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
     }
     System.err.println("bench: training a DeepSeekMath-shaped fastText model (dim 256, wordNgrams 3) on the sample seed ...");
     Path samples = output.resolve("samples");
@@ -85,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"), work, 200_000);
 
-    StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, StageBench.mathUrls(manifest), model, List.of(samples.resolve("benchmarks")), r,
+    StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, labelledMath != null ? labelledMath : StageBench.mathUrls(manifest), model,
+        List.of(samples.resolve("benchmarks")), r,
         work), System.err::println);
     List<Measurement> rows = new ArrayList<>(stages.rows());
     List<TextDocument> docs = stages.documents();

@@ -82,7 +82,7 @@ public final class BuildCommand implements Callable<Integer> {
       System.out.println("rejections: " + output.resolve("rejections"));
       System.out.println("summary:    " + output.resolve("run.json"));
     }
-    return 0;
+    return Accounting.check("build", r.summary().root());
   }
 
   static void checkFiles(String option, List<Path> paths) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The WARC inputs of a command: {@code --input} paths, URLs and lists, and the {@code --crawl} shortcut. */
 public final class CrawlInputs {
   @Option(names = "--input", arity = "1..*", paramLabel = "WARC",
-      description = "WARC files, directories or globs (*.warc, *.warc.gz); http(s):// or s3:// URLs; or warc.paths(.gz) lists (local or URL).")
+      description = "WARC or ARC files, directories or globs (*.warc, *.warc.gz, *.arc, *.arc.gz); http(s):// or s3:// URLs; or warc.paths(.gz) lists (local or URL).")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--crawl", paramLabel = "CC-MAIN-YYYY-WW",
@@ -23,6 +23,9 @@ public final class CrawlInputs {
   @Option(names = "--segments", paramLabel = "N", description = "With --crawl: only the first N segments (default 1; a dump has 100).")
   int segments = 1;
 
+  @Option(names = "--strict", description = "Fail on a file under an input directory that is not read (WAT/WET, unsupported compression, not a crawl file), instead of reporting and skipping it.")
+  boolean strict;
+
   /** The files to read, sorted; a user error when there are none. */
   List<WarcSplit> resolve(WarcConfig config) {
     if (inputs.isEmpty() && crawl == null) {
@@ -30,7 +33,7 @@ public final class CrawlInputs {
     }
     TreeMap<String, WarcSplit> all = new TreeMap<>();
     if (!inputs.isEmpty()) {
-      InputResolver.resolve(inputs, config).forEach(s -> all.put(s.name(), s));
+      InputResolver.resolve(inputs, config, strict).forEach(s -> all.put(s.name(), s));
     }
     if (crawl != null) {
       if (segments < 1) {

@@ -47,6 +47,6 @@ public final class ExtractCommand implements Callable<Integer> {
       System.out.println("records:    " + r.get("records"));
       System.out.println("summary:    " + output.resolve("run.json"));
     }
-    return 0;
+    return Accounting.check("extract", summary.root());
   }
 }

@@ -137,8 +137,47 @@ public final class ExtractJob {
     sinks(streams, outDir.toAbsolutePath().toString(), config);
     JobExecutionResult result = JobRunner.execute(env, "mathsieve extract", splits.size());
     RunSummary summary = summarize(result, splits, outDir, config, started);
+    if (!summary.root().at("/accounting/balanced").asBoolean(true)) {
+      unbalancedFiles(outDir, (ObjectNode) summary.root().get("accounting"));
+    }
     summary.write(outDir.resolve("run.json"));
     return summary;
+  }
+
+  /**
+   * Where an unbalanced run lost or gained rows: per WARC file, response records and unreadable
+   * regions (the files store) against pages and rejections naming that file. Read from the stores
+   * only when the totals disagree; holds one count per file.
+   */
+  static void unbalancedFiles(Path outDir, ObjectNode accounting) throws java.io.IOException {
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    for (io.mathsieve.schemas.WarcFileStats f : io.mathsieve.jobs.store.StoreReader.readAll(Stores.FILES, flink(outDir.resolve("files")))) {
+      expected.merge(f.file(), f.response() + f.corrupt(), Long::sum);
+    }
+    Map<String, Long> actual = new java.util.TreeMap<>();
+    io.mathsieve.jobs.store.StoreReader.forEachValue(flink(outDir.resolve("pages")), "warc_file", f -> actual.merge(f, 1L, Long::sum));
+    Map<String, Long> unreadable = new java.util.TreeMap<>();
+    io.mathsieve.jobs.store.StoreReader.forEach(Stores.REJECTIONS, flink(outDir.resolve("rejections")), r -> {
+      actual.merge(r.warcFile(), 1L, Long::sum);
+      if (r.reason().equals("unreadable_file")) {
+        unreadable.merge(r.warcFile(), 1L, Long::sum);
+      }
+    });
+    unreadable.forEach((f, n) -> expected.merge(f, n, Long::sum));
+    com.fasterxml.jackson.databind.node.ArrayNode files = accounting.putArray("unbalanced_files");
+    java.util.Set<String> all = new java.util.TreeSet<>(expected.keySet());
+    all.addAll(actual.keySet());
+    for (String f : all) {
+      long e = expected.getOrDefault(f, 0L);
+      long a = actual.getOrDefault(f, 0L);
+      if (e != a) {
+        files.addObject().put("file", f).put("records_and_unreadable_regions", e).put("pages_plus_rejections", a);
+      }
+    }
+  }
+
+  private static org.apache.flink.core.fs.Path flink(Path p) {
+    return new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri());
   }
 
   static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, Path outDir, MathsieveConfig config, Instant started) {

@@ -28,6 +28,26 @@ public final class InputResolver {
 
   /** As above; {@code config} says how paths lists ({@code warc.paths.gz}) are read and expanded. */
   public static List<WarcSplit> resolve(List<String> inputs, WarcConfig config) {
+    return resolve(inputs, config, false);
+  }
+
+  /**
+   * As above. Every file under an input directory is read or reported once on standard error with
+   * why it was skipped (a WAT/WET file, an unsupported compression, not a crawl file);
+   * {@code strict} turns a skip into an error.
+   */
+  public static List<WarcSplit> resolve(List<String> inputs, WarcConfig config, boolean strict) {
+    STRICT.set(strict);
+    try {
+      return resolveAll(inputs, config);
+    } finally {
+      STRICT.remove();
+    }
+  }
+
+  private static final ThreadLocal<Boolean> STRICT = ThreadLocal.withInitial(() -> false);
+
+  private static List<WarcSplit> resolveAll(List<String> inputs, WarcConfig config) {
     if (inputs == null || inputs.isEmpty()) {
       throw new UserError("no input given: pass --input with a WARC file, a directory or a glob");
     }
@@ -62,7 +82,7 @@ public final class InputResolver {
         }
       }
       if (files.size() == before) {
-        throw new UserError("input " + input + " holds no WARC files (*.warc, *.warc.gz)");
+        throw new UserError("input " + input + " holds no WARC or ARC files (*.warc, *.warc.gz, *.arc, *.arc.gz)");
       }
     }
     return new ArrayList<>(files.values());
@@ -104,13 +124,22 @@ public final class InputResolver {
 
   static boolean isWarc(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
-    return n.endsWith(".warc") || n.endsWith(".warc.gz");
+    return n.endsWith(".warc") || n.endsWith(".warc.gz") || n.endsWith(".arc") || n.endsWith(".arc.gz");
   }
 
   private static void directory(Path dir, TreeMap<String, WarcSplit> files) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).filter(InputResolver::isWarc)
-          .forEach(p -> files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString())));
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        java.util.Optional<String> skip = io.mathsieve.extract.warc.WarcFileKind.skipReason(p);
+        if (skip.isPresent()) {
+          if (STRICT.get()) {
+            throw new UserError("input " + p + ": " + skip.get() + " (without --strict it is skipped)");
+          }
+          System.err.println("mathsieve: skipped " + p + ": " + skip.get());
+        } else {
+          files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString()));
+        }
+      }
     } catch (IOException e) {
       throw new UserError("cannot list input directory " + dir + ": " + e.getMessage(), e);
     }

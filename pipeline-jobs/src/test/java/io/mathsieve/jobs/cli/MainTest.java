@@ -54,7 +54,30 @@ class MainTest {
     Files.createDirectories(dir.resolve("empty"));
     Result r = run("extract", "--input", dir.resolve("empty").toString(), "--output", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("mathsieve: input " + dir.resolve("empty") + " holds no WARC files (*.warc, *.warc.gz)");
+    assertThat(r.err().strip()).isEqualTo("mathsieve: input " + dir.resolve("empty") + " holds no WARC or ARC files (*.warc, *.warc.gz, *.arc, *.arc.gz)");
+  }
+
+  // Files under an input directory that are not read are reported once each; --strict makes that an error.
+  @Test
+  void skippedInputFilesAreReported() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("mixed"));
+    Files.writeString(in.resolve("README.md"), "# crawl notes\n");
+    Files.writeString(in.resolve("CC-MAIN-1.warc.wet.gz"), "x");
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(stderr, true));
+    Result r;
+    try {
+      r = run("extract", "--input", in.toString(), "--output", dir.resolve("out-mixed").toString());
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: input " + in + " holds no WARC or ARC files (*.warc, *.warc.gz, *.arc, *.arc.gz)");
+    assertThat(stderr.toString()).contains("skipped " + in.resolve("CC-MAIN-1.warc.wet.gz") + ": a WET file").contains("skipped " + in.resolve("README.md") + ": not a WARC or ARC file");
+    Result strict = run("extract", "--strict", "--input", in.toString(), "--output", dir.resolve("out-strict").toString());
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.err().strip()).startsWith("mathsieve: input " + in.resolve("CC-MAIN-1.warc.wet.gz") + ": a WET file");
   }
 
   @Test
