@@ -110,13 +110,23 @@ final class Boilerplate {
     return false;
   }
 
+  /** The chrome words by length, for comparing parts of a class value in place (no substrings: this runs for most elements). */
+  private static final String[][] WORDS_BY_LENGTH = byLength(WORDS);
+
+  private static String[][] byLength(Set<String> words) {
+    int max = words.stream().mapToInt(String::length).max().orElse(0);
+    String[][] out = new String[max + 1][];
+    for (int len = 0; len <= max; len++) {
+      int l = len;
+      out[len] = words.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+    }
+    return out;
+  }
+
   /** Whether a class or id attribute names chrome. */
   static boolean matches(String attribute) {
-    if (attribute.isEmpty()) {
-      return false;
-    }
-    int i = 0;
     int n = attribute.length();
+    int i = 0;
     while (i < n) {
       while (i < n && Character.isWhitespace(attribute.charAt(i))) {
         i++;
@@ -125,7 +135,7 @@ final class Boilerplate {
       while (i < n && !Character.isWhitespace(attribute.charAt(i))) {
         i++;
       }
-      if (i > start && tokenMatches(attribute.substring(start, i).toLowerCase(Locale.ROOT))) {
+      if (i > start && tokenMatches(attribute, start, i)) {
         return true;
       }
     }
@@ -133,17 +143,30 @@ final class Boilerplate {
   }
 
   /** A token matches when it is a chrome word or has one as a whole dash/underscore-separated part. */
-  private static boolean tokenMatches(String token) {
-    if (WORDS.contains(token)) {
+  private static boolean tokenMatches(String s, int from, int to) {
+    if (isWord(s, from, to)) {
       return true;
     }
-    int start = 0;
-    for (int i = 0; i <= token.length(); i++) {
-      if (i == token.length() || token.charAt(i) == '-' || token.charAt(i) == '_') {
-        if (i > start && WORDS.contains(token.substring(start, i))) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || s.charAt(i) == '-' || s.charAt(i) == '_') {
+        if (i > start && i - start < to - from && isWord(s, start, i)) {
           return true;
         }
         start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWord(String s, int from, int to) {
+    int len = to - from;
+    if (len >= WORDS_BY_LENGTH.length) {
+      return false;
+    }
+    for (String w : WORDS_BY_LENGTH[len]) {
+      if (s.regionMatches(true, from, w, 0, len)) {
+        return true;
       }
     }
     return false;
