@@ -23,14 +23,24 @@ final class LongIntHashMap {
 
   /** Adds {@code key -> value} unless the key is present; returns whether it was added. */
   boolean putIfAbsent(long key, int value) {
+    return store(key, value, false);
+  }
+
+  /** Sets {@code key -> value}, replacing any value it had. */
+  void put(long key, int value) {
+    store(key, value, true);
+  }
+
+  /** Inserts the key, or finds it and replaces its value when {@code replace}; returns whether it was new. */
+  private boolean store(long key, int value, boolean replace) {
     if (key == EMPTY) {
-      if (hasZero) {
-        return false;
+      boolean added = !hasZero;
+      if (added || replace) {
+        hasZero = true;
+        zeroValue = value;
       }
-      hasZero = true;
-      zeroValue = value;
-      size++;
-      return true;
+      size += added ? 1 : 0;
+      return added;
     }
     if ((size + 1) * 2 > keys.length) {
       grow();
@@ -39,6 +49,9 @@ final class LongIntHashMap {
     int i = (int) mix(key) & mask;
     while (keys[i] != EMPTY) {
       if (keys[i] == key) {
+        if (replace) {
+          values[i] = value;
+        }
         return false;
       }
       i = (i + 1) & mask;
@@ -47,33 +60,6 @@ final class LongIntHashMap {
     values[i] = value;
     size++;
     return true;
-  }
-
-  /** Sets {@code key -> value}, replacing any value it had. */
-  void put(long key, int value) {
-    if (key == EMPTY) {
-      if (!hasZero) {
-        size++;
-      }
-      hasZero = true;
-      zeroValue = value;
-      return;
-    }
-    if ((size + 1) * 2 > keys.length) {
-      grow();
-    }
-    int mask = keys.length - 1;
-    int i = (int) mix(key) & mask;
-    while (keys[i] != EMPTY) {
-      if (keys[i] == key) {
-        values[i] = value;
-        return;
-      }
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    values[i] = value;
-    size++;
   }
 
   /** The value of {@code key}, or -1. */

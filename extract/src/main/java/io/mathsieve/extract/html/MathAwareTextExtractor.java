@@ -64,8 +64,7 @@ public final class MathAwareTextExtractor {
 
   /** Extracts {@code doc}; {@code deadlineNanos} is a {@link System#nanoTime()} value. */
   public ExtractedText extract(Document doc, long deadlineNanos) {
-    Element body = doc.body() != null ? doc.body() : doc;
-    MainContent.Selection main = MainContent.select(body);
+    MainContent.Selection main = MainContent.select(body(doc));
     ExtractedText content = new Walk(doc, deadlineNanos, main, false).run();
     if (content.text().length() >= MIN_CONTENT_CHARS) {
       return content;
@@ -73,6 +72,10 @@ public final class MathAwareTextExtractor {
     // Too little came out: the whole body again, with only the structural chrome rules.
     ExtractedText whole = new Walk(doc, deadlineNanos, MainContent.Selection.none(main.stats()), true).run();
     return whole.text().length() > content.text().length() ? whole : content;
+  }
+
+  private static Element body(Document doc) {
+    return doc.body() != null ? doc.body() : doc;
   }
 
   /** One extraction: the state of a single walk over one document. */
@@ -108,7 +111,7 @@ public final class MathAwareTextExtractor {
     }
 
     ExtractedText run() {
-      Element body = doc.body() != null ? doc.body() : doc;
+      Element body = body(doc);
       detectLoaders(doc.head());
       stats = main.stats();
       skipUnlikely = main.withoutUnlikely() && !lenient;
@@ -177,7 +180,8 @@ public final class MathAwareTextExtractor {
         }
         default -> {}
       }
-      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(e) || fishy(e) || caption(e, name)) && !holdsMostText(e)) {
+      MainContent.Stat st = stats.get(e); // one look-up per element for all the rules below
+      if ((Boilerplate.isBoilerplate(e, name) || skipUnlikely && unlikely(st) || fishy(e, st) || caption(name, st)) && !holdsMostText(e, st)) {
         return false;
       }
       switch (name) {
@@ -238,11 +242,10 @@ public final class MathAwareTextExtractor {
     }
 
     /** No rule may drop an element that holds most of the text outside links being extracted: that is the content itself. */
-    private boolean holdsMostText(Element e) {
+    private boolean holdsMostText(Element e, MainContent.Stat st) {
       if (rootChars <= 0) {
         return false;
       }
-      MainContent.Stat st = stats.get(e);
       if (st == null) {
         // an inline element (counted with its block): measured only now, as it is about to be dropped
         return MainContent.isInline(e.normalName()) && e.text().length() > rootChars / 2;
@@ -251,23 +254,20 @@ public final class MathAwareTextExtractor {
     }
 
     /** A block of the main content that looks like chrome by Readability's conditional rules, and holds no formula. */
-    private boolean fishy(Element e) {
-      MainContent.Stat st = stats.get(e);
+    private boolean fishy(Element e, MainContent.Stat st) {
       return !lenient && st != null && st.formulas == 0 && MainContent.fishy(e, st);
     }
 
     /** A figure caption without formulas: a photo credit or description, not the article's text. */
-    private boolean caption(Element e, String name) {
+    private boolean caption(String name, MainContent.Stat st) {
       if (lenient || !name.equals("figcaption")) {
         return false;
       }
-      MainContent.Stat st = stats.get(e);
       return st == null || st.formulas == 0;
     }
 
     /** An unlikely candidate without formulas. */
-    private boolean unlikely(Element e) {
-      MainContent.Stat st = stats.get(e);
+    private boolean unlikely(MainContent.Stat st) {
       return st != null && st.unlikely && st.formulas == 0;
     }
 

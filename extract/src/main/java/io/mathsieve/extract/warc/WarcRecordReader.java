@@ -226,8 +226,7 @@ public final class WarcRecordReader implements Closeable {
 
   private WarcItem response(WarcResponse r, long offset) throws IOException {
     String url = r.target();
-    // ARC records have no record id: the file and offset stand for one
-    String recordId = r.headers().first("WARC-Record-ID").orElseGet(() -> "<urn:mathsieve:" + input.name() + "@" + offset + ">");
+    String recordId = recordId(r, offset);
     Instant date = WarcDates.of(r);
     String blockType = r.contentType().base().toString();
     if (!blockType.equals("application/http") && !r.version().getProtocol().equals("ARC")) {
@@ -341,6 +340,11 @@ public final class WarcRecordReader implements Closeable {
     return WarcItem.of(Rejection.of(reason, DocIds.of(url, recordId), url, detail, input.name(), offset));
   }
 
+  /** The record's WARC-Record-ID; ARC records have none, so the file and offset stand for one. */
+  private String recordId(WarcRecord record, long offset) {
+    return record.headers().first("WARC-Record-ID").orElseGet(() -> "<urn:mathsieve:" + input.name() + "@" + offset + ">");
+  }
+
   /**
    * A record whose headers were read but whose content was not: a response becomes a named
    * rejection (cut short, or malformed); other record types are only counted, as always.
@@ -350,7 +354,7 @@ public final class WarcRecordReader implements Closeable {
       return null;
     }
     String url = record instanceof org.netpreserve.jwarc.WarcTargetRecord t ? t.target() : "";
-    String recordId = record.headers().first("WARC-Record-ID").orElseGet(() -> "<urn:mathsieve:" + input.name() + "@" + offset + ">");
+    String recordId = recordId(record, offset);
     Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     boolean cut = cause instanceof EOFException || message.contains("end of");
