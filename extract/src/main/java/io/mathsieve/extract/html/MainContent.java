@@ -59,6 +59,16 @@ final class MainContent {
     }
   }
 
+  /** Every counted element's {@link Stat}, looked up by identity, and the same in document order. */
+  static final class Stats extends IdentityHashMap<Element, Stat> {
+    final List<Element> elements = new ArrayList<>();
+    final List<Stat> inOrder = new ArrayList<>();
+
+    Stats() {
+      super(512);
+    }
+  }
+
   /** What the counting pass knows of one element. */
   static final class Stat {
     int chars;
@@ -86,7 +96,7 @@ final class MainContent {
   }
 
   static Selection select(Element body) {
-    Map<Element, Stat> stats = count(body);
+    Stats stats = count(body);
     Stat page = stats.get(body);
     if (page == null || page.chars == 0) {
       return Selection.none(stats);
@@ -119,15 +129,16 @@ final class MainContent {
     return s;
   }
 
-  static Selection select(Element body, Map<Element, Stat> stats, boolean skipUnlikely) {
+  static Selection select(Element body, Stats stats, boolean skipUnlikely) {
     for (Stat st : stats.values()) {
       st.score = 0;
       st.candidate = false;
     }
     List<Element> candidates = new ArrayList<>();
-    for (Map.Entry<Element, Stat> entry : stats.entrySet()) {
-      Element p = entry.getKey();
-      Stat st = entry.getValue();
+    // Document order, not the map's identity-hash order: ties between candidates must go the same way every run.
+    for (int i = 0; i < stats.elements.size(); i++) {
+      Element p = stats.elements.get(i);
+      Stat st = stats.inOrder.get(i);
       if (st.chars < MIN_PARAGRAPH_CHARS || (skipUnlikely && (st.unlikely || st.underUnlikely)) || !isParagraph(p)) {
         continue;
       }
@@ -261,8 +272,8 @@ final class MainContent {
    * page's elements, get no entry of their own: what they hold counts for the block around them,
    * and text inside a link counts as link text.
    */
-  static Map<Element, Stat> count(Element root) {
-    Map<Element, Stat> stats = new IdentityHashMap<>(512);
+  static Stats count(Element root) {
+    Stats stats = new Stats();
     List<Stat> stack = new ArrayList<>();
     List<Element> owners = new ArrayList<>();
     int linkDepth = 0;
@@ -302,6 +313,8 @@ final class MainContent {
               st.listItems = 1;
             }
             stats.put(e, st);
+            stats.elements.add(e);
+            stats.inOrder.add(st);
             stack.add(st);
             owners.add(e);
             if (!descend) {

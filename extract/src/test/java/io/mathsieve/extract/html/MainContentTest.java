@@ -127,6 +127,17 @@ class MainContentTest {
     assertThat(t).contains("Store 1 opens at nine").contains("Store 3 opens at nine");
   }
 
+  // Candidates are visited in document order (the stats keep it beside the identity map), so that
+  // ties between equal candidates go the same way in every run; inline elements get no entry.
+  @Test
+  void statsKeepDocumentOrder() {
+    org.jsoup.nodes.Document doc = Jsoup.parse("<html><body><div id=a><p id=p1>One <b>two</b></p></div><section id=s><p id=p2>Three</p>"
+        + "<ul id=u><li id=l1>Four</li></ul></section></body></html>", "https://example.org/");
+    MainContent.Stats stats = MainContent.count(doc.body());
+    assertThat(stats.elements).extracting(org.jsoup.nodes.Element::id).containsExactly("", "a", "p1", "s", "p2", "u", "l1");
+    assertThat(stats.inOrder.get(2)).isSameAs(stats.get(doc.getElementById("p1")));
+  }
+
   // When the main content gives under 250 chars, the whole body is extracted instead.
   @Test
   void shortContentFallsBackToTheWholeBody() {
