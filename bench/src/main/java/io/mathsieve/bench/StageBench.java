@@ -133,7 +133,7 @@ public final class StageBench {
     try (MathClassifier model = MathClassifier.load(in.model(), classifier.maxChars())) {
       Measurement ft = measure("fastText score (JNI, first " + classifier.maxChars() + " chars)", "docs", docCount, textBytes, in.runs(), () -> {
         for (TextDocument d : docs) {
-          model.score(d.text());
+          model.score(d.text(), io.mathsieve.classifiers.math.MathSignals.of(d.formulas(), d.hasMathMarkup()));
         }
       });
       rows.add(ft.withNote(String.format(Locale.ROOT, "mean text %,d chars; ", textBytes / Math.max(1, docCount))

@@ -21,6 +21,14 @@ public final class Domains {
 
   private Domains() {}
 
+  /**
+   * Whether a domain is a math domain: at least {@code minPages} pages (one collected page of two
+   * says little about a domain), and more than {@code minShare} of them collected.
+   */
+  public static boolean isMathDomain(long pages, long collected, int minPages, double minShare) {
+    return pages >= minPages && pages > 0 && (double) collected / pages > minShare;
+  }
+
   public static String of(String host, Grouping grouping) {
     String h = host.toLowerCase(Locale.ROOT);
     if (grouping == Grouping.HOST) {

@@ -13,11 +13,13 @@ import java.util.Map;
  * is a math domain, which URL patterns to accept, when to stop.
  *
  * @param budgetTokens collect the top pages up to this many tokens (0: use {@code threshold})
- * @param threshold collect pages scoring at least this (when no budget is given)
+ * @param threshold collect pages scoring at least this (when no budget is given and it is set)
+ * @param thresholdGiven whether {@code threshold} was set; if not, the threshold is the one chosen on the validation split
  * @param maxIterations stop after this many iterations
  * @param stopNewShare stop when an iteration's collection adds fewer than this share of new pages
  * @param grouping how pages group into domains
  * @param domainMinShare a domain is a math domain when more than this share of its pages is collected
+ * @param domainMinPages and it has at least this many pages
  * @param patternMinPages a URL pattern needs at least this many pages to be accepted automatically
  * @param patternMinShare a URL pattern is accepted when at least this share of its pages is collected
  * @param patternMinScore uncollected pages under an accepted pattern join the seed only when they score at least this
@@ -26,8 +28,8 @@ import java.util.Map;
  * @param values the effective settings
  */
 public record IterateConfig(
-    long budgetTokens, double threshold, int maxIterations, double stopNewShare, Domains.Grouping grouping, double domainMinShare,
-    int patternMinPages, double patternMinShare, double patternMinScore, double negativesRatio, long seed, Map<String, String> values)
+    long budgetTokens, double threshold, boolean thresholdGiven, int maxIterations, double stopNewShare, Domains.Grouping grouping,
+    double domainMinShare, int domainMinPages, int patternMinPages, double patternMinShare, double patternMinScore, double negativesRatio, long seed, Map<String, String> values)
     implements OptionSet, Serializable {
 
   public static final ConfigOption<Long> BUDGET_TOKENS = ConfigOption.longOption("iterate.budget-tokens", 0,
@@ -35,7 +37,9 @@ public record IterateConfig(
               + "0 collects by iterate.threshold instead.")
       .atLeast(0);
   public static final ConfigOption<Double> THRESHOLD = ConfigOption.doubleOption("iterate.threshold", 0.5,
-      "Without a token budget, collect pages whose math score is at least this.").between(0, 1);
+      "Without a token budget, collect pages whose math score is at least this. When not set, each iteration collects at the threshold "
+          + "with the best F1 on its held-out examples (classify.validation-share); the default applies only to a model without them.")
+      .between(0, 1);
   public static final ConfigOption<Integer> MAX_ITERATIONS =
       ConfigOption.intOption("iterate.max-iterations", 4, "Stop after this many iterations (DeepSeekMath ran 4).").between(1, 100);
   public static final ConfigOption<Double> STOP_NEW_SHARE = ConfigOption.doubleOption("iterate.stop-new-share", 0.02,
@@ -44,6 +48,8 @@ public record IterateConfig(
       Domains.Grouping.HOST, "Group pages into domains by host, or by registered domain (approximated without the Public Suffix List).");
   public static final ConfigOption<Double> DOMAIN_MIN_SHARE = ConfigOption.doubleOption("iterate.domain-min-share", 0.10,
       "A domain with more than this share of its pages collected is a math domain (DeepSeekMath: 10%).").between(0, 1);
+  public static final ConfigOption<Integer> DOMAIN_MIN_PAGES = ConfigOption.intOption("iterate.domain-min-pages", 5,
+      "A domain needs at least this many pages in the store to be a math domain: one collected page of two says little.").atLeast(1);
   public static final ConfigOption<Integer> PATTERN_MIN_PAGES = ConfigOption.intOption("iterate.pattern-min-pages", 5,
       "A URL pattern (host/first-segment) inside a math domain needs at least this many pages to be accepted automatically.").atLeast(1);
   public static final ConfigOption<Double> PATTERN_MIN_SHARE = ConfigOption.doubleOption("iterate.pattern-min-share", 0.25,
@@ -54,18 +60,20 @@ public record IterateConfig(
           + "patterns by hand; mined patterns of mixed paths (a wiki's /wiki) would otherwise add pages the model is sure are not math.")
       .between(0, 1);
   public static final ConfigOption<Double> NEGATIVES_RATIO = ConfigOption.doubleOption("iterate.negatives-ratio", 1.0,
-      "Negatives sampled uniformly from the pages store per positive (DeepSeekMath: 500k and 500k).").between(0.01, 100);
+      "Negatives sampled uniformly from the pages store per positive (DeepSeekMath: 500k and 500k). The sample leaves out seed URLs and "
+          + "pages of accepted patterns, but not the math pages no one has found yet: about the crawl's math share of the negatives is math, "
+          + "so a higher ratio represents the crawl better but does not clean the labels.").between(0.01, 100);
   public static final ConfigOption<Long> SEED = ConfigOption.longOption("iterate.seed", 42, "Seed of the negative sample.");
 
   public static final List<ConfigOption<?>> OPTIONS = List.of(BUDGET_TOKENS, THRESHOLD, MAX_ITERATIONS, STOP_NEW_SHARE, GROUPING,
-      DOMAIN_MIN_SHARE, PATTERN_MIN_PAGES, PATTERN_MIN_SHARE, PATTERN_MIN_SCORE, NEGATIVES_RATIO, SEED);
+      DOMAIN_MIN_SHARE, DOMAIN_MIN_PAGES, PATTERN_MIN_PAGES, PATTERN_MIN_SHARE, PATTERN_MIN_SCORE, NEGATIVES_RATIO, SEED);
 
   public static IterateConfig from(Settings s) {
     if (s.contains(BUDGET_TOKENS.key()) && s.contains(THRESHOLD.key()) && s.get(BUDGET_TOKENS) > 0) {
       throw new ConfigException("set iterate.budget-tokens or iterate.threshold, not both");
     }
-    return new IterateConfig(s.get(BUDGET_TOKENS), s.get(THRESHOLD), s.get(MAX_ITERATIONS), s.get(STOP_NEW_SHARE), s.get(GROUPING),
-        s.get(DOMAIN_MIN_SHARE), s.get(PATTERN_MIN_PAGES), s.get(PATTERN_MIN_SHARE), s.get(PATTERN_MIN_SCORE), s.get(NEGATIVES_RATIO), s.get(SEED),
+    return new IterateConfig(s.get(BUDGET_TOKENS), s.get(THRESHOLD), s.contains(THRESHOLD.key()), s.get(MAX_ITERATIONS), s.get(STOP_NEW_SHARE),
+        s.get(GROUPING), s.get(DOMAIN_MIN_SHARE), s.get(DOMAIN_MIN_PAGES), s.get(PATTERN_MIN_PAGES), s.get(PATTERN_MIN_SHARE), s.get(PATTERN_MIN_SCORE), s.get(NEGATIVES_RATIO), s.get(SEED),
         OptionSet.values(s, OPTIONS));
   }
 

@@ -19,10 +19,16 @@ import java.util.Map;
  * @param threads training threads (1 makes training deterministic)
  * @param maxChars chars of a page's text the classifier reads
  * @param quantize whether to save a quantized {@code .ftz} model as well
+ * @param minTokenUpdates fewer training tokens × epochs than this and epochs are raised to reach it ({@link TrainingPlan})
+ * @param maxEpoch the most epochs the raise may give
+ * @param validationShare share of the training examples held out to validate the model on
+ * @param minAuc a model whose held-out ROC-AUC is below this is not used
+ * @param signals whether the extractor's math signals reach the model (feature tokens and the {@link ScoreCombiner})
  * @param values the effective settings
  */
 public record ClassifierConfig(
     int dim, double lr, int wordNgrams, int minCount, int epoch, int bucket, int threads, int maxChars, boolean quantize,
+    long minTokenUpdates, int maxEpoch, double validationShare, double minAuc, boolean signals,
     Map<String, String> values) implements OptionSet, Serializable {
 
   public static final ConfigOption<Integer> DIM = ConfigOption.intOption("classify.dim", 256, "fastText vector dimension (DeepSeekMath: 256).").between(2, 1024);
@@ -45,11 +51,36 @@ public record ClassifierConfig(
   public static final ConfigOption<Boolean> QUANTIZE = ConfigOption.booleanOption("classify.quantize", false,
       "Also write a quantized model (.ftz, ~100x smaller, slightly less accurate) and score with it.");
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(DIM, LR, WORD_NGRAMS, MIN_COUNT, EPOCH, BUCKET, THREADS, MAX_CHARS, QUANTIZE);
+  public static final ConfigOption<Long> MIN_TOKEN_UPDATES = ConfigOption.longOption("classify.min-token-updates", 10_000_000,
+          "DeepSeekMath's 3 epochs suit 500k + 500k documents; a seed of a few hundred pages learns nothing in 3 passes. When training "
+              + "tokens x classify.epoch is below this, epochs are raised to reach it (at most classify.max-epoch). 0 keeps classify.epoch.")
+      .atLeast(0);
+  public static final ConfigOption<Integer> MAX_EPOCH =
+      ConfigOption.intOption("classify.max-epoch", 100, "The most epochs classify.min-token-updates may raise training to.").between(1, 1000);
+  public static final ConfigOption<Double> VALIDATION_SHARE = ConfigOption.doubleOption("classify.validation-share", 0.2,
+          "Share of the positives and of the negatives held out of training (by a hash of the example, so the same ones each run) to "
+              + "validate the model, fit the score combiner and choose the threshold. The held-out examples stay out of the model.")
+      .between(0.02, 0.5);
+  public static final ConfigOption<Double> MIN_AUC = ConfigOption.doubleOption("classify.min-auc", 0.75,
+      "A model whose fastText ROC-AUC on the held-out examples is below this has not learned math from other pages: the iteration stops "
+          + "before it collects anything.").between(0.5, 1);
+  public static final ConfigOption<Boolean> SIGNALS = ConfigOption.booleanOption("classify.signals", true,
+      "Give the model the extractor's math signals (formula counts by kind, math markup): as feature tokens in the fastText input, and "
+          + "through a logistic combiner of the fastText score and the signals, fitted on the held-out examples.");
+
+  public static final List<ConfigOption<?>> OPTIONS = List.of(DIM, LR, WORD_NGRAMS, MIN_COUNT, EPOCH, BUCKET, THREADS, MAX_CHARS, QUANTIZE,
+      MIN_TOKEN_UPDATES, MAX_EPOCH, VALIDATION_SHARE, MIN_AUC, SIGNALS);
 
   public static ClassifierConfig from(Settings s) {
     return new ClassifierConfig(s.get(DIM), s.get(LR), s.get(WORD_NGRAMS), s.get(MIN_COUNT), s.get(EPOCH), s.get(BUCKET), s.get(THREADS),
-        s.get(MAX_CHARS), s.get(QUANTIZE), OptionSet.values(s, OPTIONS));
+        s.get(MAX_CHARS), s.get(QUANTIZE), s.get(MIN_TOKEN_UPDATES), s.get(MAX_EPOCH), s.get(VALIDATION_SHARE), s.get(MIN_AUC), s.get(SIGNALS),
+        OptionSet.values(s, OPTIONS));
+  }
+
+  /** These settings with fastText trained for {@code epochs} epochs (the {@link TrainingPlan}'s choice). */
+  public ClassifierConfig withEpoch(int epochs) {
+    return new ClassifierConfig(dim, lr, wordNgrams, minCount, epochs, bucket, threads, maxChars, quantize, minTokenUpdates, maxEpoch,
+        validationShare, minAuc, signals, values);
   }
 
   public static ClassifierConfig defaults() {

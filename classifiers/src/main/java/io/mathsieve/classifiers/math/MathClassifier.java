@@ -4,23 +4,28 @@ import io.mathsieve.classifiers.fasttext.FastTextModel;
 import java.nio.file.Path;
 
 /**
- * Scores text with a trained math classifier: the probability of {@code __label__math}, on the
- * text normalised exactly as in training. Thread-safe (the model is immutable).
+ * Scores pages with a trained math classifier: the probability of {@code __label__math} for the
+ * page's line as in training ({@link MathTextNormalizer#line}), combined with the page's math
+ * signals when the model's {@link ModelCard} has a combiner. Thread-safe (the model is immutable).
  *
  * <pre>{@code
  * MathClassifier c = MathClassifier.load(Path.of("model.bin"), 6000);
- * double p = c.score(page.text());
+ * double p = c.score(page.text(), MathSignals.of(page.formulas(), page.hasMathMarkup()));
  * }</pre>
  */
 public final class MathClassifier implements AutoCloseable {
   private final FastTextModel model;
   private final MathTextNormalizer normalizer;
   private final String version;
+  private final boolean signals;
+  private final ScoreCombiner combiner;
 
-  private MathClassifier(FastTextModel model, MathTextNormalizer normalizer, String version) {
+  private MathClassifier(FastTextModel model, MathTextNormalizer normalizer, String version, ModelCard card) {
     this.model = model;
     this.normalizer = normalizer;
     this.version = version;
+    this.signals = card != null && card.signals();
+    this.combiner = card == null || card.combiner() == null ? null : new ScoreCombiner(card.combiner());
   }
 
   /** Loads a model; a file that is not a fastText model, or one without the math label, is a one-line error. */
@@ -32,13 +37,41 @@ public final class MathClassifier implements AutoCloseable {
       throw new IllegalArgumentException(file + ": not a math classifier (expected 2 labels, " + MathLabels.MATH + " and " + MathLabels.OTHER
           + ", found " + labels + ")");
     }
-    return new MathClassifier(m, new MathTextNormalizer(maxChars), FastTextTrainer.version(file));
+    ModelCard card;
+    try {
+      card = ModelCard.readBeside(file).orElse(null);
+    } catch (IllegalArgumentException e) {
+      m.close();
+      throw e;
+    }
+    return new MathClassifier(m, new MathTextNormalizer(maxChars), FastTextTrainer.version(file), card);
   }
 
-  /** P(math) of {@code text}. */
+  /** P(math) of a page: its text and what the extractor saw of its math. */
+  public double score(CharSequence text, MathSignals s) {
+    if (!signals) {
+      return score(text);
+    }
+    String line = normalizer.line(text, s);
+    if (line.isEmpty()) {
+      return 0;
+    }
+    double p = model.probability(line, MathLabels.MATH);
+    return combiner == null ? p : combiner.score(p, s);
+  }
+
+  /** P(math) of a text without the extractor's signals (a model with signals reads it as a page without math markup). */
   public double score(CharSequence text) {
+    if (signals) {
+      return score(text, MathSignals.NONE);
+    }
     String line = normalizer.normalize(text);
     return line.isEmpty() ? 0 : model.probability(line, MathLabels.MATH);
+  }
+
+  /** Whether the model reads the math signals (its card says so). */
+  public boolean readsSignals() {
+    return signals;
   }
 
   /** The model's version (SHA-256 prefix of its file). */

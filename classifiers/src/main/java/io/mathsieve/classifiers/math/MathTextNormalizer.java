@@ -39,6 +39,15 @@ public final class MathTextNormalizer {
     return maxChars;
   }
 
+  /**
+   * The classifier's input for a page, the same in training and in scoring: the feature tokens of
+   * its math signals, then its normalised text. Empty when the text normalises to nothing.
+   */
+  public String line(CharSequence text, MathSignals signals) {
+    String t = normalize(text);
+    return t.isEmpty() ? t : signals.tokens() + " " + t;
+  }
+
   public String normalize(CharSequence text) {
     String head = text.length() > maxChars ? text.subSequence(0, cut(text, maxChars)).toString() : text.toString();
     if (!Normalizer.isNormalized(head, Normalizer.Form.NFKC)) {

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.extract.ExtractJob;
@@ -51,7 +52,7 @@ public final class AnalyzeJob {
    * the previous iteration when {@code previous} is given.
    */
   public static Collection collect(Path scores, double threshold, Path previous, double previousThreshold, Map<String, Boolean> labels,
-      double domainMinShare, int iteration, Path collectedOut, Path domainsOut, int parallelism) throws Exception {
+      double domainMinShare, int domainMinPages, int iteration, Path collectedOut, Path domainsOut, int parallelism) throws Exception {
     StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
     DataStream<ScoredDocument> now = read(env, scores, "scores");
     final double t = threshold;
@@ -62,7 +63,7 @@ public final class AnalyzeJob {
     DataStream<DomainStat> domains = tallies.keyBy(Tally::key, Types.STRING)
         .reduce((a, b) -> new Tally(a.key(), a.domain(), a.pages() + b.pages(), a.collected() + b.collected())).name("domains").uid("domains")
         .map(x -> new DomainStat(x.key(), x.pages(), x.collected(), (double) x.collected() / x.pages(),
-            (double) x.collected() / x.pages() > domainMinShare, iteration), TypeInformation.of(DomainStat.class)).name("domain-stats").uid("domain-stats");
+            Domains.isMathDomain(x.pages(), x.collected(), domainMinPages, domainMinShare), iteration), TypeInformation.of(DomainStat.class)).name("domain-stats").uid("domain-stats");
     StoreSinks.write(domains, () -> Stores.DOMAINS, domainsOut.toString(), Map.of());
     if (previous != null) {
       DataStream<ScoredDocument> before = read(env, previous, "previous");

@@ -8,6 +8,7 @@ import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.StopRule;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.ClassifierConfig;
+import io.mathsieve.classifiers.math.ModelCard;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -90,6 +92,7 @@ public final class IterateDriver {
     ArrayNode runs = root.putArray("iterations");
     Path previousScores = null;
     double previousThreshold = 0;
+    Set<String> previousMathDomains = Set.of();
     Result result = null;
     for (int i = 1; i <= it.maxIterations(); i++) {
       Path dir = iterations.resolve("iter-" + i);
@@ -102,13 +105,15 @@ public final class IterateDriver {
         StoreReader.forEachValue(flink(p), "doc_id", excludedDocs::add);
       }
       TrainJob.Counts counts = TrainJob.run(seed.corpora(), positives, r.negatives(), r.pages(), rate, it.seed(), new HashSet<>(seed.urlHashes()),
-          excludedDocs, r.classifier(), dir.resolve("model"), r.parallelism());
+          excludedDocs, new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), dir.resolve("model"), r.parallelism());
       Path model = dir.resolve(r.classifier().quantize() ? "model.ftz" : "model.bin");
       String version = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
+      ModelCard card = ModelCard.read(ModelCard.beside(dir.resolve("model")));
       ObjectNode training = RunSummary.json().createObjectNode();
       training.put("seed_positives", counts.seedPositives());
       training.put("pattern_positives", counts.patternPositives());
       training.put("negatives", counts.negatives());
+      training.put("negatives_from_math_domains", counts.negativesFromMathDomains());
       training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
       ArrayNode sources = training.putArray("sources");
       seed.corpora().forEach(p -> sources.add(p.toString()));
@@ -117,14 +122,44 @@ public final class IterateDriver {
       training.put("model_version", version);
       ObjectNode cfg = training.putObject("classifier");
       r.classifier().values().forEach(cfg::put);
+      training.set("plan", RunSummary.json().valueToTree(card.plan()));
+      training.set("validation", RunSummary.json().valueToTree(card.fastText()));
+      if (card.combined() != null) {
+        training.set("validation_combined", RunSummary.json().valueToTree(card.combined()));
+        ArrayNode w = training.putArray("combiner");
+        for (double x : card.combiner()) {
+          w.add(x);
+        }
+      }
       write(dir.resolve("training.json"), training);
+      r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
+          card.fastText().summary(), card.combined() == null ? "" : "; combined with the math signals: " + card.combined().summary()));
+      Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
+      if (degenerate.isPresent()) {
+        ObjectNode s = RunSummary.json().createObjectNode();
+        s.put("iteration", i);
+        s.put("model_version", version);
+        s.set("training", training);
+        s.put("stopped", "degenerate model: " + degenerate.get());
+        write(dir.resolve("summary.json"), s);
+        runs.add(s);
+        root.put("stopped", "degenerate model in iteration " + i);
+        loop.write(r.workdir().resolve("iterations.json"));
+        throw new UserError(String.format(Locale.ROOT,
+            "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
+                + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
+            i, degenerate.get(), counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
+            dir.resolve("training.json")));
+      }
 
       // 2. Score every page, 3. collect by budget or threshold.
       Path scores = dir.resolve("scores");
       ScoreHistogram h = ScoreJob.run(r.pages(), model.toAbsolutePath().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
           r.parallelism());
-      double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens()) : it.threshold();
-      AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(), i,
+      double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
+          : it.thresholdGiven() ? it.threshold() : card.scores().threshold();
+      AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
+          it.domainMinPages(), i,
           dir.resolve("collected"), dir.resolve("domains"), r.parallelism());
 
       // 4. Math domains, 5. URL patterns inside them.
@@ -183,7 +218,8 @@ public final class IterateDriver {
       s.put("model_version", version);
       s.set("training", training);
       s.put("threshold", round(threshold));
-      s.put("collection", it.byBudget() ? "top pages up to " + it.budgetTokens() + " tokens" : "score >= " + it.threshold());
+      s.put("collection", it.byBudget() ? "top pages up to " + it.budgetTokens() + " tokens"
+          : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the held-out examples' best-F1 threshold");
       s.put("collected_pages", c.collectedPages());
       s.put("collected_tokens", c.collectedTokens());
       s.put("new_pages", c.newPages());
@@ -209,14 +245,17 @@ public final class IterateDriver {
       runs.add(s);
       r.log().accept(String.format(Locale.ROOT,
           "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
-              + "%d math domains, %d patterns accepted, +%d seed pages%s",
+              + "%d math domains%s, %d patterns accepted, +%d seed pages%s",
           i, version, counts.seedPositives() + counts.patternPositives(), counts.negatives(), threshold, c.collectedPages(), c.collectedTokens(),
-          c.newPages(), 100 * newShare, mathDomains.size(), acceptedPatterns.size(), added,
+          c.newPages(), 100 * newShare, mathDomains.size(), topMath.isEmpty() ? "" : " (" + String.join(", ",
+              topMath.stream().limit(5).map(d -> d.domain() + " " + d.collected() + "/" + d.pages()).toList()) + ")",
+          acceptedPatterns.size(), added,
           c.labelled() > 0 ? String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.get("precision").asDouble(), s.get("recall").asDouble())
               : ""));
       result = new Result(i, model, scores, dir.resolve("collected"), threshold, version, loop);
       previousScores = scores;
       previousThreshold = threshold;
+      previousMathDomains = mathDomains;
       if (last) {
         break;
       }
@@ -247,8 +286,11 @@ public final class IterateDriver {
     }
   }
 
-  /** Labels: {@code url<TAB>label}, label one of 1/0, math/other, true/false, yes/no. */
-  /** Reads a labels file; a malformed line is a user error naming it. */
+  /**
+   * Reads a labels file: {@code url<TAB>label[<TAB>more columns]}, label one of 1/0, math/other
+   * (or nonmath), true/false, yes/no; an optional header line starting {@code url<TAB>}. A malformed
+   * line is a user error naming it.
+   */
   public static Map<String, Boolean> readLabels(Path file) {
     Map<String, Boolean> out = new HashMap<>();
     List<String> lines;
@@ -263,8 +305,11 @@ public final class IterateDriver {
         continue;
       }
       String[] f = l.split("\t");
-      if (f.length != 2) {
+      if (f.length < 2) {
         throw new UserError(file + ":" + (i + 1) + ": expected 'url<TAB>label', got '" + l + "'");
+      }
+      if (out.isEmpty() && f[0].equals("url")) {
+        continue; // header
       }
       String v = f[1].strip().toLowerCase(Locale.ROOT);
       Boolean label = switch (v) {

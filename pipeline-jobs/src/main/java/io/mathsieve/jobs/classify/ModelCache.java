@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.classifiers.math.MathClassifier;
+import io.mathsieve.classifiers.math.ModelCard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,16 +28,28 @@ public final class ModelCache {
     java.nio.file.Path local = localPath(location);
     if (local == null) {
       Path remote = new Path(location);
-      String name = remote.getName();
-      try (InputStream in = remote.getFileSystem().open(remote)) {
-        local = Files.createTempFile("mathsieve-model-", name.substring(Math.max(0, name.lastIndexOf('.'))));
-        local.toFile().deleteOnExit();
-        Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        java.nio.file.Path dir = Files.createTempDirectory("mathsieve-model-");
+        dir.toFile().deleteOnExit();
+        local = dir.resolve(remote.getName());
+        fetch(remote, local);
+        java.nio.file.Path card = ModelCard.beside(local);
+        Path remoteCard = new Path(remote.getParent(), card.getFileName().toString());
+        if (remoteCard.getFileSystem().exists(remoteCard)) {
+          fetch(remoteCard, card); // the card says how the model reads pages; without it the scores differ
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot fetch model " + location, e);
       }
     }
     return MathClassifier.load(local, maxChars);
+  }
+
+  private static void fetch(Path remote, java.nio.file.Path local) throws IOException {
+    try (InputStream in = remote.getFileSystem().open(remote)) {
+      Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+    }
+    local.toFile().deleteOnExit();
   }
 
   static java.nio.file.Path localPath(String location) {

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.classify;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.MathClassifier;
+import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.ScoredDocument;
 import io.mathsieve.schemas.TextDocument;
@@ -41,7 +42,7 @@ public final class ScoreFunction extends RichMapFunction<TextDocument, ScoredDoc
 
   @Override
   public ScoredDocument map(TextDocument d) {
-    double score = classifier.score(d.text());
+    double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
     long t = tokens.tokens(d.textChars(), d.lang());
     histogram.add(score, t);
     counters.inc("classify.scored");

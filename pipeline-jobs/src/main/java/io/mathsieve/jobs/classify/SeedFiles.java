@@ -133,6 +133,16 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     }
   }
 
+  /** Which of {@code columns} a Parquet seed has. */
+  static List<String> columnsPresent(Path file, List<String> columns) {
+    try (ParquetFileReader r = ParquetFileReader.open(new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri())))) {
+      var schema = r.getFooter().getFileMetaData().getSchema();
+      return columns.stream().filter(schema::containsField).toList();
+    } catch (IOException e) {
+      throw new UserError("seed " + file + ": not a readable Parquet file (" + e.getMessage() + ")", e);
+    }
+  }
+
   private static List<String> readPatterns(Path file) {
     List<String> out = new ArrayList<>();
     try {

@@ -3,9 +3,12 @@ package io.mathsieve.jobs.classify;
 import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.classifiers.math.MathLabels;
+import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.classifiers.math.MathTextNormalizer;
+import io.mathsieve.extract.math.TexDelimiters;
 import io.mathsieve.hash.Murmur3;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.RunSummary;
@@ -36,23 +39,39 @@ import org.apache.flink.util.Collector;
  * positives from the seed corpus (JSONL or Parquet with a {@code text} column) and from the pages of
  * accepted URL patterns; negatives from a given corpus, or sampled uniformly from the pages store
  * (a seeded hash of the doc id, so the same pages each run) excluding the seed's URLs and the
- * pattern positives. Every example is normalised once ({@link MathTextNormalizer}); a single
- * {@link TrainSink} trains fastText where the job runs.
+ * pattern positives. Every example is normalised once ({@link MathTextNormalizer#line}): pages of
+ * the store bring the extractor's math signals, seed rows (text only) the TeX delimited in their
+ * text, counted as the extractor counts it. A single {@link TrainSink} trains and validates
+ * fastText where the job runs.
  */
 public final class TrainJob {
   private TrainJob() {}
 
-  /** A seed document: text, and a URL when the seed has one. */
-  public record SeedDoc(String text, String url) implements Serializable {}
+  /**
+   * A seed document: text, a URL when the seed has one, and the extractor's math signals when the
+   * seed carries them ({@code math_formulas}, {@code has_math_markup}, as in the pages store);
+   * {@code formulas} is -1 when it does not.
+   */
+  public record SeedDoc(String text, String url, int formulas, boolean markup) implements Serializable {
+    MathSignals signals() {
+      return formulas < 0 ? signalsOfText(text) : new MathSignals(formulas, markup);
+    }
+  }
+
+  /** The optional signal columns of a seed. */
+  static final List<String> SIGNAL_COLUMNS = List.of("math_formulas", "has_math_markup");
 
   static final StoreSchema<SeedDoc> SEED =
-      StoreSchema.<SeedDoc>builder("seed", 1, "A seed corpus: OpenWebMath-style rows with text and optional url.")
+      StoreSchema.<SeedDoc>builder("seed", 1, "A seed corpus: OpenWebMath-style rows with text and optional url and math signals.")
           .string("text", "Document text.", SeedDoc::text)
           .nullableString("url", "Document URL.", SeedDoc::url)
-          .build(r -> new SeedDoc(r.string("text"), r.has("url") ? r.string("url") : null));
+          .int32("math_formulas", "Formulas the extractor found (optional).", SeedDoc::formulas)
+          .bool("has_math_markup", "Whether the page had math markup (optional).", SeedDoc::markup)
+          .build(r -> new SeedDoc(r.string("text"), r.has("url") ? r.string("url") : null,
+              r.has("math_formulas") ? r.int32("math_formulas") : -1, r.has("has_math_markup") && r.bool("has_math_markup")));
 
   /** What went into a training set. */
-  public record Counts(long seedPositives, long patternPositives, long negatives) {}
+  public record Counts(long seedPositives, long patternPositives, long negatives, long negativesFromMathDomains) {}
 
   /**
    * @param seeds the seed corpora (positives)
@@ -61,40 +80,47 @@ public final class TrainJob {
    * @param negativeRate share of pages sampled as negatives (when sampling)
    * @param excludedUrls hashes of seed URLs ({@link SeedFiles#urlHash}), never sampled as negatives
    * @param excludedDocs doc ids of pattern positives, never sampled as negatives
+   * @param mathDomains the previous iteration's math domains: sampled negatives from them are counted
+   * @param grouping how pages group into domains
    */
   public static Counts run(List<Path> seeds, List<Path> patternPositives, List<Path> negatives, Path pages, double negativeRate, long sampleSeed,
-      HashSet<Long> excludedUrls, HashSet<String> excludedDocs, ClassifierConfig config, Path modelPrefix, int parallelism) throws Exception {
+      HashSet<Long> excludedUrls, HashSet<String> excludedDocs, HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config,
+      Path modelPrefix, int parallelism) throws Exception {
     StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
-    int maxChars = config.maxChars();
     DataStream<String> examples = null;
     for (Path seed : seeds) {
-      examples = union(examples, corpus(env, seed, MathLabels.MATH, maxChars, "seed"));
+      examples = union(examples, corpus(env, seed, MathLabels.MATH, config, "seed"));
     }
     for (Path p : patternPositives) {
       DataStream<String> lines = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, p.toString(), null),
               WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getFileName() + "-positives").uid("read-positives-" + p.getParent().getFileName())
-          .flatMap(new Lines(MathLabels.MATH, maxChars, "pattern"), Types.STRING).name("pattern-positives-" + p.getParent().getFileName())
+          .flatMap(new Lines(MathLabels.MATH, config, "pattern"), Types.STRING).name("pattern-positives-" + p.getParent().getFileName())
           .uid("pattern-positives-" + p.getParent().getFileName());
       examples = union(examples, lines);
     }
     if (!negatives.isEmpty()) {
       for (Path n : negatives) {
-        examples = union(examples, corpus(env, n, MathLabels.OTHER, maxChars, "negative"));
+        examples = union(examples, corpus(env, n, MathLabels.OTHER, config, "negative"));
       }
     } else {
-      final long cut = (long) (Math.min(1.0, negativeRate) * Long.MAX_VALUE);
       DataStream<String> sampled = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
               WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages")
-          .filter(d -> (Murmur3.hash64(d.docId(), sampleSeed) >>> 1) < cut && !excludedUrls.contains(SeedFiles.urlHash(d.url()))
+          .filter(d -> sampledAsNegative(d.docId(), negativeRate, sampleSeed) && !excludedUrls.contains(SeedFiles.urlHash(d.url()))
               && !excludedDocs.contains(d.docId()))
           .name("sample-negatives").uid("sample-negatives")
-          .flatMap(new Lines(MathLabels.OTHER, maxChars, "negative"), Types.STRING).name("negatives").uid("negatives");
+          .flatMap(new Lines(MathLabels.OTHER, config, "negative", mathDomains, grouping), Types.STRING).name("negatives").uid("negatives");
       examples = union(examples, sampled);
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
     JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getFileName());
     Map<String, Object> acc = r.getAllAccumulatorResults();
-    return new Counts(RunSummary.get(acc, "train.seed"), RunSummary.get(acc, "train.pattern"), RunSummary.get(acc, "train.negative"));
+    return new Counts(RunSummary.get(acc, "train.seed"), RunSummary.get(acc, "train.pattern"), RunSummary.get(acc, "train.negative"),
+        RunSummary.get(acc, "train.negative_math_domain"));
+  }
+
+  /** Whether the uniform negative sample at {@code rate} takes the page {@code docId} (a seeded hash, so the same pages each run). */
+  public static boolean sampledAsNegative(String docId, double rate, long seed) {
+    return (Murmur3.hash64(docId, seed) >>> 1) < (long) (Math.min(1.0, rate) * Long.MAX_VALUE);
   }
 
   private static DataStream<String> union(DataStream<String> a, DataStream<String> b) {
@@ -102,77 +128,105 @@ public final class TrainJob {
   }
 
   /** A JSONL or Parquet corpus as training lines of {@code label}. */
-  private static DataStream<String> corpus(StreamExecutionEnvironment env, Path file, String label, int maxChars, String kind) {
+  private static DataStream<String> corpus(StreamExecutionEnvironment env, Path file, String label, ClassifierConfig config, String kind) {
     String id = kind + "-" + Integer.toHexString(file.toString().hashCode());
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-      return env.fromSource(StoreSource.of(() -> SEED, SeedDoc.class, file.toString(), List.of("text", "url")), WatermarkStrategy.noWatermarks(),
+      List<String> columns = new java.util.ArrayList<>(List.of("text", "url"));
+      columns.addAll(SeedFiles.columnsPresent(file, SIGNAL_COLUMNS));
+      return env.fromSource(StoreSource.of(() -> SEED, SeedDoc.class, file.toString(), columns), WatermarkStrategy.noWatermarks(),
               "read-" + id).uid("read-" + id)
-          .flatMap(new SeedLines(label, maxChars, kind), Types.STRING).name(id).uid(id);
+          .flatMap(new SeedLines(label, config, kind), Types.STRING).name(id).uid(id);
     }
     return env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(file.toUri())).build(),
             WatermarkStrategy.noWatermarks(), "read-" + id).uid("read-" + id)
-        .flatMap(new JsonLines(label, maxChars, kind), Types.STRING).name(id).uid(id);
+        .flatMap(new JsonLines(label, config, kind), Types.STRING).name(id).uid(id);
+  }
+
+  /**
+   * The math signals of a text that comes without the extractor's counts (a seed row): the TeX
+   * delimited in it, which is where the extractor leaves every formula it converts.
+   */
+  public static MathSignals signalsOfText(String text) {
+    return MathSignals.ofText(TexDelimiters.count(text));
   }
 
   /** Base: a training line from a text, counted by kind. */
   abstract static class Examples<T> extends RichFlatMapFunction<T, String> {
     private final String label;
-    private final int maxChars;
+    private final ClassifierConfig config;
     private final String kind;
     private transient MathTextNormalizer normalizer;
     private transient StageCounters counters;
 
-    Examples(String label, int maxChars, String kind) {
+    Examples(String label, ClassifierConfig config, String kind) {
       this.label = label;
-      this.maxChars = maxChars;
+      this.config = config;
       this.kind = kind;
     }
 
     @Override
     public void open(OpenContext context) {
-      normalizer = new MathTextNormalizer(maxChars);
+      normalizer = new MathTextNormalizer(config.maxChars());
       counters = new StageCounters(getRuntimeContext());
     }
 
-    void emit(String text, Collector<String> out) {
+    boolean emit(String text, MathSignals signals, Collector<String> out) {
       if (text == null) {
-        return;
+        return false;
       }
-      String line = normalizer.normalize(text);
-      if (!line.isEmpty()) {
-        counters.inc("train." + kind);
-        out.collect(label + " " + line);
+      String line = config.signals() ? normalizer.line(text, signals) : normalizer.normalize(text);
+      if (line.isEmpty()) {
+        return false;
       }
+      counters.inc("train." + kind);
+      out.collect(label + " " + line);
+      return true;
+    }
+
+    void count(String counter) {
+      counters.inc(counter);
     }
   }
 
   static final class Lines extends Examples<TextDocument> {
-    Lines(String label, int maxChars, String kind) {
-      super(label, maxChars, kind);
+    private final HashSet<String> mathDomains;
+    private final Domains.Grouping grouping;
+
+    Lines(String label, ClassifierConfig config, String kind) {
+      this(label, config, kind, new HashSet<>(), Domains.Grouping.HOST);
+    }
+
+    Lines(String label, ClassifierConfig config, String kind, HashSet<String> mathDomains, Domains.Grouping grouping) {
+      super(label, config, kind);
+      this.mathDomains = mathDomains;
+      this.grouping = grouping;
     }
 
     @Override
     public void flatMap(TextDocument d, Collector<String> out) {
-      emit(d.text(), out);
+      if (emit(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()), out) && !mathDomains.isEmpty()
+          && mathDomains.contains(Domains.of(d.domain(), grouping))) {
+        count("train.negative_math_domain");
+      }
     }
   }
 
   static final class SeedLines extends Examples<SeedDoc> {
-    SeedLines(String label, int maxChars, String kind) {
-      super(label, maxChars, kind);
+    SeedLines(String label, ClassifierConfig config, String kind) {
+      super(label, config, kind);
     }
 
     @Override
     public void flatMap(SeedDoc d, Collector<String> out) {
-      emit(d.text(), out);
+      emit(d.text(), d.text() == null ? MathSignals.NONE : d.signals(), out);
     }
   }
 
   static final class JsonLines extends Examples<String> {
     private transient ObjectMapper json;
 
-    JsonLines(String label, int maxChars, String kind) {
-      super(label, maxChars, kind);
+    JsonLines(String label, ClassifierConfig config, String kind) {
+      super(label, config, kind);
     }
 
     @Override
@@ -185,7 +239,12 @@ public final class TrainJob {
       }
       JsonNode n = json.readTree(line);
       JsonNode t = n.get("text");
-      emit(t == null ? null : t.asText(), out);
+      String text = t == null ? null : t.asText();
+      JsonNode f = n.get("math_formulas");
+      JsonNode m = n.get("has_math_markup");
+      MathSignals signals = text == null ? MathSignals.NONE
+          : f != null && f.canConvertToInt() ? new MathSignals(f.asInt(), m != null && m.asBoolean()) : signalsOfText(text);
+      emit(text, signals, out);
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.classifiers.math.ClassifierConfig;
+import io.mathsieve.classifiers.math.ClassifierTraining;
 import io.mathsieve.classifiers.math.FastTextTrainer;
+import io.mathsieve.classifiers.math.ModelCard;
 import io.mathsieve.hash.Murmur3;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -22,7 +24,8 @@ import org.apache.flink.core.fs.FileSystem;
  * Trains the classifier where the job runs (on a TaskManager when on a cluster): with parallelism 1
  * it spools every training line to a local file, and at the end of input puts them in a fixed
  * order (by a seeded hash of the line, so arrival order does not matter and training is
- * reproducible), trains fastText, and copies the model to its place on the job's file system.
+ * reproducible), trains and validates fastText ({@link ClassifierTraining}), and copies the model
+ * and its {@link ModelCard} to their place on the job's file system.
  */
 public final class TrainSink implements Sink<String> {
   private final String modelTarget;
@@ -102,12 +105,13 @@ public final class TrainSink implements Sink<String> {
           w.write(b);
         }
       }
-      FastTextTrainer.Model model = FastTextTrainer.train(ordered, work.resolve("model"), config);
+      FastTextTrainer.Model model = ClassifierTraining.run(ordered, work.resolve("model"), config).model();
       String extension = model.file().getFileName().toString().endsWith(".ftz") ? ".ftz" : ".bin";
       copy(model.file(), target + extension);
       if (extension.equals(".ftz")) {
         copy(work.resolve("model.bin"), target + ".bin");
       }
+      copy(ModelCard.beside(work.resolve("model")), target + ".card.json");
     }
 
     private static void copy(Path local, String remote) throws IOException {

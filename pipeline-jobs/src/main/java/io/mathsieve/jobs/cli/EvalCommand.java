@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measures a stage on labelled real pages (for example ../shared/realdata) and checks it against floors.",
-    subcommands = {EvalExtractCommand.class, EvalDecontamCommand.class})
+    subcommands = {EvalExtractCommand.class, EvalDecontamCommand.class, EvalClassifyCommand.class})
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.incremental;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.math.MathClassifier;
+import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.jobs.classify.ModelCache;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
@@ -66,7 +67,7 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
       current = wanted;
       classifier = ModelCache.get(wanted, maxChars);
     }
-    double score = classifier.score(d.text());
+    double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
     counters.inc("classify.total");
     if (ScoreHistogram.collected(score, threshold)) {
       counters.inc("classify.forwarded");

@@ -340,7 +340,7 @@ class IncrementalITCase {
           compared++;
           assertThat(r.docId()).isEqualTo(d.docId());
           assertThat(r.text()).as(r.url()).startsWith(d.text());
-          assertThat(r.mathScore()).as(r.url()).isEqualTo(classifier.score(d.text()));
+          assertThat(r.mathScore()).as(r.url()).isEqualTo(classifier.score(d.text(), io.mathsieve.classifiers.math.MathSignals.of(d.formulas(), d.hasMathMarkup())));
         }
       }
       assertThat(compared).isGreaterThan(rows.size() * 9 / 10);
