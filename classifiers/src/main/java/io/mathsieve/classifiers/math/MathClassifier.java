@@ -49,24 +49,22 @@ public final class MathClassifier implements AutoCloseable {
 
   /** P(math) of a page: its text and what the extractor saw of its math. */
   public double score(CharSequence text, MathSignals s) {
-    if (!signals) {
-      return score(text);
-    }
-    String line = normalizer.line(text, s);
+    String line = input(text, s);
     if (line.isEmpty()) {
       return 0;
     }
     double p = model.probability(line, MathLabels.MATH);
-    return combiner == null ? p : combiner.score(p, s);
+    return combiner == null || !signals ? p : combiner.score(p, s);
+  }
+
+  /** The line fastText reads for a page: what training wrote for it, byte for byte. */
+  public String input(CharSequence text, MathSignals s) {
+    return MathTextNormalizer.input(normalizer, text, s, signals);
   }
 
   /** P(math) of a text without the extractor's signals (a model with signals reads it as a page without math markup). */
   public double score(CharSequence text) {
-    if (signals) {
-      return score(text, MathSignals.NONE);
-    }
-    String line = normalizer.normalize(text);
-    return line.isEmpty() ? 0 : model.probability(line, MathLabels.MATH);
+    return score(text, MathSignals.NONE);
   }
 
   /** Whether the model reads the math signals (its card says so). */

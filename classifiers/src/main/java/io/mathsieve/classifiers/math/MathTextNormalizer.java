@@ -48,6 +48,11 @@ public final class MathTextNormalizer {
     return t.isEmpty() ? t : signals.tokens() + " " + t;
   }
 
+  /** The classifier's input in training and scoring alike: {@link #line} for a model with signals, {@link #normalize} for one without. */
+  public static String input(MathTextNormalizer n, CharSequence text, MathSignals s, boolean signals) {
+    return signals ? n.line(text, s) : n.normalize(text);
+  }
+
   public String normalize(CharSequence text) {
     String head = text.length() > maxChars ? text.subSequence(0, cut(text, maxChars)).toString() : text.toString();
     if (!Normalizer.isNormalized(head, Normalizer.Form.NFKC)) {

@@ -28,6 +28,16 @@ public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, V
     return combined != null ? combined : fastText;
   }
 
+  /**
+   * The threshold to collect at when none is set: the held-out examples' best-F1 threshold, but never
+   * below 0.5 for combined scores. The combiner's scores are probabilities for a set with as many
+   * math as other pages; the crawl has far fewer math pages, so its best threshold is higher, not
+   * lower, and a best-F1 cut below 0.5 on a few dozen held-out pages lets in many other pages.
+   */
+  public double collectionThreshold() {
+    return combined != null ? Math.max(0.5, combined.threshold()) : fastText.threshold();
+  }
+
   /** The card's place beside a model file or a model prefix ({@code model.bin}, {@code model.ftz} or {@code model}). */
   public static Path beside(Path model) {
     String name = model.getFileName().toString();

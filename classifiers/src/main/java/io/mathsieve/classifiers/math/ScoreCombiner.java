@@ -10,7 +10,10 @@ import java.util.Arrays;
  * weight the held-out pages say it has.
  *
  * <p>Fitted on the validation split (pages fastText did not train on), by Newton's method with an
- * L2 penalty: deterministic, and with five weights it needs only a few dozen examples.
+ * L2 penalty on the signals' weights only: deterministic, and with five weights it needs only a few
+ * dozen examples. Left free, fastText's weight also rescales its scores, which at small learning
+ * rates stay near 0.5; penalised, a few dozen examples let "has formulas" overrule the text model
+ * on every page without formulas, math software manuals among them.
  *
  * <pre>{@code
  * ScoreCombiner c = ScoreCombiner.fit(fastTextScores, signals, labels);
@@ -23,7 +26,8 @@ public record ScoreCombiner(double[] weights) implements Serializable {
   /** The feature names, in the order of {@link #features}. */
   public static final String[] FEATURES = {"fasttext_logit", "has_formula", "formula_bucket", "markup"};
 
-  private static final double PENALTY = 0.1;
+  /** L2 penalty on the signals' weights: fastText's is free, so the signals add to the text model and do not replace it. */
+  private static final double PENALTY = 1.0;
   private static final int ITERATIONS = 25;
 
   public ScoreCombiner {
@@ -80,7 +84,7 @@ public record ScoreCombiner(double[] weights) implements Serializable {
           }
         }
       }
-      for (int j = 1; j < d; j++) { // the intercept is not penalised
+      for (int j = 2; j < d; j++) { // neither the intercept nor fastText's weight is penalised
         grad[j] -= PENALTY * w[j];
         hess[j][j] += PENALTY;
       }

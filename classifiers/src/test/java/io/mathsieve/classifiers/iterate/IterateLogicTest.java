@@ -43,6 +43,16 @@ class IterateLogicTest {
     assertThat(Domains.of("localhost", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("localhost");
   }
 
+  // A math domain needs enough pages and more than the share collected.
+  @Test
+  void mathDomainGuard() {
+    assertThat(Domains.isMathDomain(10, 2, 5, 0.10)).isTrue();
+    assertThat(Domains.isMathDomain(10, 1, 5, 0.10)).as("exactly 10% is not over it").isFalse();
+    assertThat(Domains.isMathDomain(2, 1, 5, 0.10)).as("one page of two").isFalse();
+    assertThat(Domains.isMathDomain(5, 5, 5, 0.10)).isTrue();
+    assertThat(Domains.isMathDomain(0, 0, 1, 0.10)).isFalse();
+  }
+
   // URL patterns: host and first segment; matching at segment boundaries.
   @Test
   void patterns() {

@@ -157,7 +157,7 @@ public final class IterateDriver {
       ScoreHistogram h = ScoreJob.run(r.pages(), model.toAbsolutePath().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
           r.parallelism());
       double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
-          : it.thresholdGiven() ? it.threshold() : card.scores().threshold();
+          : it.thresholdGiven() ? it.threshold() : card.collectionThreshold();
       AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
           it.domainMinPages(), i,
           dir.resolve("collected"), dir.resolve("domains"), r.parallelism());

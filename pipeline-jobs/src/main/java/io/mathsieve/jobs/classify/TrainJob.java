@@ -174,7 +174,7 @@ public final class TrainJob {
       if (text == null) {
         return false;
       }
-      String line = config.signals() ? normalizer.line(text, signals) : normalizer.normalize(text);
+      String line = MathTextNormalizer.input(normalizer, text, signals, config.signals());
       if (line.isEmpty()) {
         return false;
       }
@@ -186,6 +186,12 @@ public final class TrainJob {
     void count(String counter) {
       counters.inc(counter);
     }
+  }
+
+  /** The training line of a page of the store, as {@link Lines} writes it (without the label). */
+  static String line(TextDocument d, ClassifierConfig config) {
+    return MathTextNormalizer.input(new MathTextNormalizer(config.maxChars()), d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()),
+        config.signals());
   }
 
   static final class Lines extends Examples<TextDocument> {

@@ -47,7 +47,10 @@ class IterateITCase {
     SampleGenerator.generate(dir.resolve("s"), SampleGenerator.Options.defaults());
     ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("s/warc").toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
     Path demoConf = Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf");
-    config = MathsieveConfig.from(Settings.read(demoConf).with("iterate.max-iterations", "2", "test"));
+    // Text only: this is the loop's own recall mechanism (domains, patterns, seed growth) on plain-text
+    // math pages. With the math signals on, the first model already rejects every page without
+    // formulas, which is what an all-TeX seed teaches it; then no pattern of plain-text pages is mined.
+    config = MathsieveConfig.from(Settings.read(demoConf).with("iterate.max-iterations", "2", "test").with("classify.signals", "false", "test"));
     result = IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
         List.of(dir.resolve("s/seed/negatives.jsonl")), dir.resolve("w"), null, dir.resolve("s/labels.tsv"), config.classifier(),
         config.iterate(), TokenCounter.ESTIMATE, 2, false, log::add));
@@ -97,7 +100,11 @@ class IterateITCase {
     assertThat(s2.at("/training/pattern_positives").asLong()).isEqualTo(s1.get("pattern_positives_added").asLong());
     assertThat(s2.get("new_pages").asLong()).isPositive();
     assertThat(s2.get("stopped").asText()).isEqualTo("iteration limit");
-    assertThat(log).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("iteration "));
+    assertThat(log).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("iteration "));
+    assertThat(log.get(0)).contains("fastText validation on").contains("AUC 1.000");
+    assertThat(s1.at("/training/plan/epoch").asInt()).as("raised from demo.conf's 25").isGreaterThan(25);
+    assertThat(s1.get("threshold").asDouble()).as("chosen on the held-out examples").isEqualTo(s1.at("/training/validation/threshold").asDouble(),
+        org.assertj.core.api.Assertions.within(1e-4));
   }
 
   // Every artifact is there, and the loop summary names the final model.
@@ -113,11 +120,31 @@ class IterateITCase {
         .allSatisfy(s -> assertThat(s.modelVersion()).isEqualTo(result.modelVersion()));
   }
 
+  // DeepSeekMath's 3 epochs at lr 0.1 on this small seed learn nothing: the loop stops with a one-line
+  // error before it collects, mines domains or grows the seed, and says so in iterations.json.
+  @Test
+  void degenerateModelStopsTheLoop() throws Exception {
+    MathsieveConfig dsm = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
+        .with("classify.epoch", "3", "test").with("classify.min-token-updates", "0", "test").with("classify.signals", "false", "test"));
+    Path w = dir.resolve("degenerate");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"),
+            List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), w, null, null, dsm.classifier(),
+            dsm.iterate(), TokenCounter.ESTIMATE, 2, false, s -> {})))
+        .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
+        .hasMessageStartingWith("iteration 1: the model gives every held-out page about the same score")
+        .hasMessageContaining("nothing was collected").hasMessageContaining("for 3 epochs");
+    assertThat(w.resolve("iterations/iter-1/collected")).doesNotExist();
+    assertThat(w.resolve("iterations/iter-1/pattern-positives")).doesNotExist();
+    JsonNode loop = new ObjectMapper().readTree(w.resolve("iterations.json").toFile());
+    assertThat(loop.get("stopped").asText()).isEqualTo("degenerate model in iteration 1");
+    assertThat(loop.at("/iterations/0/stopped").asText()).startsWith("degenerate model: ");
+  }
+
   // The same inputs give the same model and scores.
   @Test
   void deterministic() throws Exception {
     MathsieveConfig one = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
-        .with("iterate.max-iterations", "1", "test"));
+        .with("iterate.max-iterations", "1", "test").with("classify.signals", "false", "test"));
     IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
         List.of(dir.resolve("s/seed/negatives.jsonl")), dir.resolve("again"), null, null, one.classifier(), one.iterate(), TokenCounter.ESTIMATE, 2,
         false, s -> {}));
