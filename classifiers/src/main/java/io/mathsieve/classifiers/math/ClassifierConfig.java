@@ -40,7 +40,8 @@ public record ClassifierConfig(
   public static final ConfigOption<Integer> EPOCH = ConfigOption.intOption("classify.epoch", 3, "fastText training epochs (DeepSeekMath: 3).").between(1, 1000);
   public static final ConfigOption<Integer> BUCKET = ConfigOption.intOption("classify.bucket", 1_000_000,
           "Hash buckets for word n-grams. The model is about bucket x dim x 4 bytes: fastText's default 2M buckets at dim 256 make a "
-              + "2 GB model that every TaskManager must load; 1M (1 GB) keeps most of the n-gram capacity. Small data can use 100000.")
+              + "2 GB model that every TaskManager must load; 1M (1 GB) keeps most of the n-gram capacity. A training set of fewer tokens "
+              + "trains with as many buckets as tokens (at least 100000).")
       .between(1000, 4_000_000);
   public static final ConfigOption<Integer> THREADS = ConfigOption.intOption("classify.threads", 1,
           "Training threads. fastText with more than one thread is faster but not deterministic; 1 gives the same model for the same input.")
@@ -77,9 +78,9 @@ public record ClassifierConfig(
         OptionSet.values(s, OPTIONS));
   }
 
-  /** These settings with fastText trained for {@code epochs} epochs (the {@link TrainingPlan}'s choice). */
-  public ClassifierConfig withEpoch(int epochs) {
-    return new ClassifierConfig(dim, lr, wordNgrams, minCount, epochs, bucket, threads, maxChars, quantize, minTokenUpdates, maxEpoch,
+  /** These settings with fastText trained for {@code epochs} epochs with {@code buckets} buckets (the {@link TrainingPlan}'s choice). */
+  public ClassifierConfig withTraining(int epochs, int buckets) {
+    return new ClassifierConfig(dim, lr, wordNgrams, minCount, epochs, buckets, threads, maxChars, quantize, minTokenUpdates, maxEpoch,
         validationShare, minAuc, signals, values);
   }
 

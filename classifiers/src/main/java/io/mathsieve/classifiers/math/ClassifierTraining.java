@@ -87,7 +87,7 @@ public final class ClassifierTraining {
       throw new IllegalArgumentException(examples + ": no training examples left after holding out " + heldOut);
     }
     TrainingPlan plan = TrainingPlan.of(trainExamples, tokens, c);
-    FastTextTrainer.Model model = FastTextTrainer.train(train, outputPrefix, c.withEpoch(plan.epoch()));
+    FastTextTrainer.Model model = FastTextTrainer.train(train, outputPrefix, plan.apply(c));
 
     double[] scores = new double[heldOut];
     boolean[] math = new boolean[heldOut];

@@ -21,6 +21,7 @@ class TrainingPlanTest {
     TrainingPlan p = TrainingPlan.of(1_000_000, 900_000_000, ClassifierConfig.defaults());
     assertThat(p.epoch()).isEqualTo(3);
     assertThat(p.reason()).isEqualTo("as configured");
+    assertThat(p.bucket()).isEqualTo(1_000_000);
   }
 
   // A small one gets epochs up to the minimum token updates (10M / 200k tokens = 50), within the cap.
@@ -33,5 +34,15 @@ class TrainingPlanTest {
     assertThat(TrainingPlan.of(10, 1_000, config("classify.min-token-updates", "0")).epoch()).as("off").isEqualTo(3);
     assertThat(TrainingPlan.of(10, 1_000, config("classify.epoch", "200")).epoch()).as("never fewer than configured").isEqualTo(200);
     assertThat(TrainingPlan.of(200, 200_000, ClassifierConfig.defaults()).reason()).contains("200000 tokens x 3 epochs");
+  }
+
+  // Buckets: no more than the tokens (at least 100k), never more than configured.
+  @Test
+  void bucketsFollowTheData() {
+    assertThat(TrainingPlan.of(200, 250_000, ClassifierConfig.defaults()).bucket()).isEqualTo(250_000);
+    assertThat(TrainingPlan.of(10, 1_000, ClassifierConfig.defaults()).bucket()).isEqualTo(100_000);
+    assertThat(TrainingPlan.of(1_000_000, 900_000_000, ClassifierConfig.defaults()).bucket()).isEqualTo(1_000_000);
+    assertThat(TrainingPlan.of(200, 250_000, config("classify.bucket", "50000")).bucket()).isEqualTo(50_000);
+    assertThat(TrainingPlan.of(200, 250_000, ClassifierConfig.defaults()).apply(ClassifierConfig.defaults()).bucket()).isEqualTo(250_000);
   }
 }

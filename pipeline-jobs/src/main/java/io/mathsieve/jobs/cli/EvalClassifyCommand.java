@@ -229,6 +229,10 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     FastTextTrainer.Model m = FastTextTrainer.train(train, dir.resolve("model"), dsm);
     try (MathClassifier c = MathClassifier.load(m.file(), dsm.maxChars())) {
       return count(rest, p -> c.score(p.doc().text()) >= 0.5);
+    } finally {
+      try (var files = Files.walk(dir)) { // the paper-sized model is a gigabyte of scratch
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
