@@ -8,6 +8,7 @@ import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.StopRule;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.ClassifierConfig;
+import io.mathsieve.classifiers.math.Confusion;
 import io.mathsieve.classifiers.math.ModelCard;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
@@ -233,8 +234,9 @@ public final class IterateDriver {
       s.put("pattern_positives_added", added);
       if (c.labelled() > 0) {
         s.put("labelled_pages", c.labelled());
-        s.put("precision", round(c.truePositives() + c.falsePositives() == 0 ? 0 : (double) c.truePositives() / (c.truePositives() + c.falsePositives())));
-        s.put("recall", round(c.truePositives() + c.falseNegatives() == 0 ? 0 : (double) c.truePositives() / (c.truePositives() + c.falseNegatives())));
+        Confusion k = new Confusion(c.truePositives(), c.falsePositives(), c.falseNegatives());
+        s.put("precision", round(k.precision()));
+        s.put("recall", round(k.recall()));
       }
       ArrayNode hist = s.putArray("score_histogram_20");
       for (long v : h.coarse(20)) {

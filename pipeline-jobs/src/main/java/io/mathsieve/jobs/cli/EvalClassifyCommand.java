@@ -56,14 +56,7 @@ import picocli.CommandLine.Option;
       "  mathsieve eval classify --realdata ../shared/realdata --check"
     })
 public final class EvalClassifyCommand implements Callable<Integer> {
-  @Option(names = "--realdata", paramLabel = "DIR", description = "A folder laid out as realdata/: pages/ and labels.tsv.")
-  Path realdata;
-
-  @Option(names = "--input", arity = "1..*", paramLabel = "WARC", description = "WARC files or directories (default: REALDATA/pages).")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--labels", paramLabel = "TSV", description = "url<TAB>math|nonmath[...] (default: REALDATA/labels.tsv).")
-  Path labels;
+  @Mixin RealPagesOptions realPages;
 
   @Option(names = "--seed-share", paramLabel = "R", description = "Share of the math pages given as the seed (default ${DEFAULT-VALUE}).")
   double seedShare = 0.5;
@@ -90,14 +83,8 @@ public final class EvalClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path labelsTsv = labels != null ? labels : realdata == null ? null : realdata.resolve("labels.tsv");
-    if (labelsTsv == null) {
-      throw new UserError("eval classify needs --labels TSV or --realdata DIR");
-    }
-    List<String> in = inputs.isEmpty() && realdata != null ? List.of(realdata.resolve("pages").toString()) : inputs;
-    if (in.isEmpty()) {
-      throw new UserError("eval classify needs --input WARC... or --realdata DIR");
-    }
+    Path labelsTsv = realPages.labels("eval classify");
+    List<String> in = realPages.inputs("eval classify");
     Map<String, Boolean> truth = IterateDriver.readLabels(labelsTsv);
     MathsieveConfig config = common.config();
     Files.createDirectories(output);

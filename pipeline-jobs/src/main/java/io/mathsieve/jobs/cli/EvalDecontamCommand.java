@@ -54,14 +54,8 @@ import picocli.CommandLine.Option;
       "  mathsieve eval decontam --realdata ../shared/realdata --check"
     })
 public final class EvalDecontamCommand implements Callable<Integer> {
-  @Option(names = "--realdata", paramLabel = "DIR", description = "A folder laid out as realdata/: pages/, labels.tsv, benchmarks/.")
-  Path realdata;
-
-  @Option(names = "--input", arity = "1..*", paramLabel = "WARC", description = "WARC files or directories (default: REALDATA/pages).")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--labels", paramLabel = "TSV", description = "url, label, ...: pages labelled nonmath are the clean pages (default: REALDATA/labels.tsv).")
-  Path labels;
+  /** Pages labelled nonmath are the clean pages. */
+  @Mixin RealPagesOptions pages;
 
   @Option(names = "--benchmarks", arity = "1..*", paramLabel = "PATH", description = "Benchmark files or directories (default: REALDATA/benchmarks).")
   List<Path> benchmarks = new ArrayList<>();
@@ -85,14 +79,11 @@ public final class EvalDecontamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path labelsTsv = labels != null ? labels : realdata == null ? null : realdata.resolve("labels.tsv");
-    List<String> in = inputs.isEmpty() && realdata != null ? List.of(realdata.resolve("pages").toString()) : inputs;
-    List<Path> bench = benchmarks.isEmpty() && realdata != null ? List.of(realdata.resolve("benchmarks")) : benchmarks;
-    if (labelsTsv == null || in.isEmpty() || bench.isEmpty()) {
-      throw new UserError("eval decontam needs --realdata DIR, or --input, --labels and --benchmarks");
-    }
-    if (!Files.isRegularFile(labelsTsv)) {
-      throw new UserError(labelsTsv + ": no such file");
+    Path labelsTsv = pages.labels("eval decontam");
+    List<String> in = pages.inputs("eval decontam");
+    List<Path> bench = benchmarks.isEmpty() && pages.inRealdata("benchmarks") != null ? List.of(pages.inRealdata("benchmarks")) : benchmarks;
+    if (bench.isEmpty()) {
+      throw new UserError("eval decontam needs --benchmarks PATH... or --realdata DIR");
     }
     if (perBenchmark < 1) {
       throw new UserError("--per-benchmark must be at least 1");

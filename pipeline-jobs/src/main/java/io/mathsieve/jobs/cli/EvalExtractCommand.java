@@ -37,14 +37,7 @@ import picocli.CommandLine.Option;
       "  mathsieve eval extract --realdata ../shared/realdata --check"
     })
 public final class EvalExtractCommand implements Callable<Integer> {
-  @Option(names = "--realdata", paramLabel = "DIR", description = "A folder laid out as realdata/: pages/, labels.tsv, tex.tsv, aeb/ground-truth.json.")
-  Path realdata;
-
-  @Option(names = "--input", arity = "1..*", paramLabel = "WARC", description = "WARC files or directories (default: REALDATA/pages).")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--labels", paramLabel = "TSV", description = "url, label, kind, source (default: REALDATA/labels.tsv).")
-  Path labels;
+  @Mixin RealPagesOptions pages;
 
   @Option(names = "--tex", paramLabel = "TSV", description = "url, kind, tex: the formulas of the math pages (default: REALDATA/tex.tsv if present).")
   Path tex;
@@ -77,21 +70,10 @@ public final class EvalExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path labelsTsv = labels != null ? labels : realdata == null ? null : realdata.resolve("labels.tsv");
-    if (labelsTsv == null) {
-      throw new UserError("eval extract needs --labels TSV or --realdata DIR");
-    }
+    Path labelsTsv = pages.labels("eval extract");
     Optional<Path> texTsv = optional(tex, "tex.tsv");
     Optional<Path> truth = optional(aeb, "aeb/ground-truth.json");
-    List<String> in = inputs.isEmpty() && realdata != null ? List.of(realdata.resolve("pages").toString()) : inputs;
-    if (in.isEmpty()) {
-      throw new UserError("eval extract needs --input WARC... or --realdata DIR");
-    }
-    for (Path p : List.of(labelsTsv)) {
-      if (!Files.isRegularFile(p)) {
-        throw new UserError(p + ": no such file");
-      }
-    }
+    List<String> in = pages.inputs("eval extract");
     List<Path> warcs = InputResolver.resolve(in).stream().map(s -> Path.of(s.location())).toList();
     LabelledPages set;
     try {
@@ -170,8 +152,9 @@ public final class EvalExtractCommand implements Callable<Integer> {
       }
       return Optional.of(given);
     }
-    if (realdata != null && Files.isRegularFile(realdata.resolve(inRealdata))) {
-      return Optional.of(realdata.resolve(inRealdata));
+    Path p = pages.inRealdata(inRealdata);
+    if (p != null && Files.isRegularFile(p)) {
+      return Optional.of(p);
     }
     return Optional.empty();
   }
