@@ -6,6 +6,7 @@ import io.mathsieve.samples.TextForge.FormulaSlot;
 import io.mathsieve.samples.TextForge.Part;
 import io.mathsieve.samples.TextForge.Text;
 import io.mathsieve.samples.TextForge.Topic;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,50 +21,22 @@ import java.util.List;
  * samples, and "random crawl" negatives, non-math web text; and {@code labels.tsv} marking every
  * sample URL math or other, for precision and recall.
  */
-final class SeedCorpus {
+public final class SeedCorpus {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private SeedCorpus() {}
 
+  private static final Topic[] TOPICS = {Topic.NEWS, Topic.SHOP, Topic.RECIPE, Topic.SPORTS, Topic.DOCS, Topic.TRAVEL};
+
   static void write(Path dir, Rng rng, List<java.util.Map<String, Object>> manifest) {
-    ObjectMapper json = new ObjectMapper();
     List<String> seed = new ArrayList<>();
     List<String> negatives = new ArrayList<>();
     try {
       for (int i = 0; i < 240; i++) {
-        StringBuilder text = new StringBuilder();
-        for (int p = rng.between(3, 6); p > 0; p--) {
-          for (Part part : TextForge.mathParagraph(rng, rng.between(3, 6), 0.6, false, (r, display) -> {
-            MathNode tree = MathForge.tree(r);
-            return r.chance(0.5) ? new FormulaSlot(tree.latex(), tree, display) : new FormulaSlot(r.pick(MathForge.HANDWRITTEN), null, display);
-          })) {
-            text.append(part instanceof Text t ? t.text() : "$" + ((FormulaSlot) part).latex() + "$");
-          }
-          text.append("\n\n");
-        }
-        ObjectNode n = json.createObjectNode();
-        n.put("url", "https://" + rng.pick("math-archive", "proofwiki-mirror", "lecture-notes", "mathforum") + ".owm-seed.example/doc/" + i);
-        n.put("date", "2023-0" + rng.between(1, 9) + "-1" + rng.between(0, 9));
-        n.put("text", text.toString().strip());
-        n.putObject("metadata").put("extraction_info", "openwebmath-style sample");
-        seed.add(json.writeValueAsString(n));
+        seed.add(JSON.writeValueAsString(mathDoc(rng, i)));
       }
-      Topic[] topics = {Topic.NEWS, Topic.SHOP, Topic.RECIPE, Topic.SPORTS, Topic.DOCS, Topic.TRAVEL};
       for (int i = 0; i < 240; i++) {
-        ObjectNode n = json.createObjectNode();
-        n.put("url", "https://random-crawl.example/page/" + i);
-        StringBuilder text = new StringBuilder();
-        boolean chinese = i % 6 == 5; // the crawl is multilingual: a sixth of the negatives are Chinese
-        for (int p = rng.between(3, 6); p > 0; p--) {
-          if (chinese) {
-            for (int k = rng.between(3, 6); k > 0; k--) {
-              text.append(TextForge.chineseSentence(rng));
-            }
-            text.append("\n\n");
-          } else {
-            text.append(TextForge.paragraph(topics[rng.between(0, topics.length - 1)], rng, rng.between(3, 6))).append("\n\n");
-          }
-        }
-        n.put("text", text.toString().strip());
-        negatives.add(json.writeValueAsString(n));
+        negatives.add(JSON.writeValueAsString(otherDoc(rng, i)));
       }
       Files.createDirectories(dir.resolve("seed"));
       Files.writeString(dir.resolve("seed/openwebmath-sample.jsonl"), String.join("\n", seed) + "\n", StandardCharsets.UTF_8);
@@ -80,4 +53,63 @@ final class SeedCorpus {
     }
   }
 
+  /**
+   * Writes {@code count} seed documents and {@code count} negatives as JSONL, streamed (a
+   * DeepSeekMath-scale training set of 100k + 100k documents is about 0.5 GB): the classifier's
+   * training-scale benchmark.
+   */
+  public static void writeTrainingSet(Path math, Path other, int count, long seed) {
+    Rng rng = new Rng(seed);
+    try (BufferedWriter m = Files.newBufferedWriter(math, StandardCharsets.UTF_8);
+        BufferedWriter o = Files.newBufferedWriter(other, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < count; i++) {
+        m.write(JSON.writeValueAsString(mathDoc(rng, i)));
+        m.newLine();
+        o.write(JSON.writeValueAsString(otherDoc(rng, i)));
+        o.newLine();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An OpenWebMath-shaped row: paragraphs of math prose with inline TeX. */
+  private static ObjectNode mathDoc(Rng rng, int i) {
+    StringBuilder text = new StringBuilder();
+    for (int p = rng.between(3, 6); p > 0; p--) {
+      for (Part part : TextForge.mathParagraph(rng, rng.between(3, 6), 0.6, false, (r, display) -> {
+        MathNode tree = MathForge.tree(r);
+        return r.chance(0.5) ? new FormulaSlot(tree.latex(), tree, display) : new FormulaSlot(r.pick(MathForge.HANDWRITTEN), null, display);
+      })) {
+        text.append(part instanceof Text t ? t.text() : "$" + ((FormulaSlot) part).latex() + "$");
+      }
+      text.append("\n\n");
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("url", "https://" + rng.pick("math-archive", "proofwiki-mirror", "lecture-notes", "mathforum") + ".owm-seed.example/doc/" + i);
+    n.put("date", "2023-0" + rng.between(1, 9) + "-1" + rng.between(0, 9));
+    n.put("text", text.toString().strip());
+    n.putObject("metadata").put("extraction_info", "openwebmath-style sample");
+    return n;
+  }
+
+  /** A "random crawl" row: non-math web prose, a sixth of it Chinese, as the crawl is multilingual. */
+  private static ObjectNode otherDoc(Rng rng, int i) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("url", "https://random-crawl.example/page/" + i);
+    StringBuilder text = new StringBuilder();
+    boolean chinese = i % 6 == 5;
+    for (int p = rng.between(3, 6); p > 0; p--) {
+      if (chinese) {
+        for (int k = rng.between(3, 6); k > 0; k--) {
+          text.append(TextForge.chineseSentence(rng));
+        }
+        text.append("\n\n");
+      } else {
+        text.append(TextForge.paragraph(TOPICS[rng.between(0, TOPICS.length - 1)], rng, rng.between(3, 6))).append("\n\n");
+      }
+    }
+    n.put("text", text.toString().strip());
+    return n;
+  }
 }

@@ -62,6 +62,33 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", description = "Working directory and results (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("out", "bench");
 
+  @Option(names = "--train-scale", paramLabel = "N", description = {"Instead of the stages: train and validate the classifier on N generated math",
+      "and N non-math documents with DeepSeekMath's settings (e.g. 100000; the paper used 500k + 500k), and write OUTPUT/train-scale.json."})
+  Integer trainScale;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --train-scale: overrides one classify.* key; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  private Integer trainScale() throws Exception {
+    if (trainScale < 100) {
+      throw new UserError("--train-scale must be at least 100 documents per class, got " + trainScale);
+    }
+    io.mathsieve.config.Settings settings;
+    try {
+      settings = io.mathsieve.config.Settings.fromFlags(overrides);
+      io.mathsieve.classifiers.math.ClassifierConfig.from(settings);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    ObjectNode result = io.mathsieve.bench.TrainingScaleBench.run(trainScale, output.resolve("train-scale"), settings, System.err::println);
+    result.put("created", Instant.now().toString());
+    result.put("machine", machine());
+    Path file = output.resolve("train-scale.json");
+    RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+    System.out.println("results: " + file);
+    return 0;
+  }
+
   @Override
   public Integer call() throws Exception {
     int n = pages != null ? pages : quick ? 2000 : 5000;
@@ -70,6 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UserError("--pages must be at least 10 and --runs at least 1");
     }
     Files.createDirectories(output);
+    if (trainScale != null) {
+      return trainScale();
+    }
     Path work = Files.createDirectories(output.resolve("work"));
     List<Path> warcs;
     Path manifest = null;
