@@ -20,6 +20,7 @@ public final class ScoreFunction extends RichMapFunction<TextDocument, ScoredDoc
   private final Domains.Grouping grouping;
   private final TokenCounter tokens;
   private final int iteration;
+  private transient ModelCache.Lease lease;
   private transient MathClassifier classifier;
   private transient HistogramAccumulator histogram;
   private transient StageCounters counters;
@@ -34,7 +35,8 @@ public final class ScoreFunction extends RichMapFunction<TextDocument, ScoredDoc
 
   @Override
   public void open(OpenContext context) {
-    classifier = ModelCache.get(model, maxChars);
+    lease = ModelCache.acquire(model, maxChars);
+    classifier = lease.classifier();
     histogram = new HistogramAccumulator();
     getRuntimeContext().addAccumulator(HistogramAccumulator.NAME, histogram);
     counters = new StageCounters(getRuntimeContext());
@@ -47,5 +49,12 @@ public final class ScoreFunction extends RichMapFunction<TextDocument, ScoredDoc
     histogram.add(score, t);
     counters.inc("classify.scored");
     return new ScoredDocument(d.docId(), d.url(), Domains.of(d.domain(), grouping), d.lang(), d.textChars(), t, score, classifier.version(), iteration);
+  }
+
+  @Override
+  public void close() {
+    if (lease != null) {
+      lease.close();
+    }
   }
 }

@@ -30,6 +30,7 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
   private final int maxChars;
   private final double threshold;
   private transient String current;
+  private transient ModelCache.Lease lease;
   private transient MathClassifier classifier;
   private transient StageCounters counters;
 
@@ -42,7 +43,8 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
   @Override
   public void open(OpenContext context) {
     current = model;
-    classifier = ModelCache.get(model, maxChars);
+    lease = ModelCache.acquire(model, maxChars);
+    classifier = lease.classifier();
     counters = new StageCounters(getRuntimeContext());
   }
 
@@ -52,7 +54,7 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
       return;
     }
     try {
-      ModelCache.get(c.model(), maxChars); // loads it here, once per process, or fails here
+      ModelCache.acquire(c.model(), maxChars).close(); // loads it here, once per process, or fails here
       ctx.getBroadcastState(Control.STATE).put("model", c.model());
       counters.inc("incremental.control.model");
     } catch (RuntimeException e) {
@@ -64,8 +66,11 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
   public void processElement(TextDocument d, ReadOnlyContext ctx, Collector<CorpusRow> out) throws Exception {
     String wanted = ctx.getBroadcastState(Control.STATE).get("model");
     if (wanted != null && !wanted.equals(current)) {
+      ModelCache.Lease next = ModelCache.acquire(wanted, maxChars);
+      lease.close(); // the model before stays loaded while other slots still use it
+      lease = next;
       current = wanted;
-      classifier = ModelCache.get(wanted, maxChars);
+      classifier = lease.classifier();
     }
     double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
     counters.inc("classify.total");
@@ -77,6 +82,13 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
           classifier.version()));
       counters.dropped(r);
       ctx.output(REJECTIONS, r);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (lease != null) {
+      lease.close();
     }
   }
 }
