@@ -106,6 +106,8 @@ final class ClusterFunctions {
   static final class Apply<T> extends KeyedCoProcessFunction<Long, T, Decision, T> {
     static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
     static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
+    /** Clusters resolved: counted where each cluster's kept member passes, so nothing re-reads the clusters store. */
+    static final String CLUSTERS_COUNTER = "dedup.near.clusters";
 
     private final DocAdapter<T> adapter;
     private final TypeInformation<T> type;
@@ -151,6 +153,7 @@ final class ClusterFunctions {
         ctx.output(CLUSTERS, new ClusterMember(id, d.clusterId(), d.clusterSize(), kept, d.keptDocId()));
         if (kept) {
           counters.inc("dedup.near.forwarded");
+          counters.inc(CLUSTERS_COUNTER); // one kept member per cluster
           out.collect(adapter.withClusterSize(row, d.clusterSize()));
         } else {
           Rejection r = adapter.reject(row, DedupReason.NEAR,

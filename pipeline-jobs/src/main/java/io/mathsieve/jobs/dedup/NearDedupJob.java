@@ -21,9 +21,7 @@ import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
-import io.mathsieve.schemas.ClusterMember;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,8 +139,7 @@ public final class NearDedupJob {
     long total = RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.total");
     long forwarded = RunSummary.get(acc, "dedup.near.forwarded");
     long dropped = RunSummary.get(acc, StageCounters.DROPPED + "dedup/near");
-    long clusters = StoreReader.readAll(Stores.CLUSTERS, new org.apache.flink.core.fs.Path(output.resolve("clusters").toUri())).stream()
-        .filter(ClusterMember::kept).count();
+    long clusters = RunSummary.get(acc, ClusterFunctions.Apply.CLUSTERS_COUNTER);
     RunSummary summary = new RunSummary("dedup");
     ObjectNode root = summary.root();
     root.put("input", input.toString());
@@ -199,17 +196,9 @@ public final class NearDedupJob {
     }, TypeInformation.of(Edge.class)).name("both-ways-" + name).uid("both-ways-" + name);
   }
 
+  /** Whether an edges store has a row, from its Parquet footers through Flink's file system (any scheme, no data read). */
   private static boolean hasRows(Path store) throws java.io.IOException {
-    for (org.apache.flink.core.fs.Path f : StoreReader.files(new org.apache.flink.core.fs.Path(store.toUri()))) {
-      if (Files.size(Path.of(f.toUri())) > 0) {
-        long[] n = {0};
-        StoreReader.readFile(WorkStores.EDGES, new io.mathsieve.jobs.store.FlinkInputFile(f), List.of("a"), row -> n[0]++);
-        if (n[0] > 0) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return StoreReader.rowCount(new org.apache.flink.core.fs.Path(store.toUri())) > 0;
   }
 
 

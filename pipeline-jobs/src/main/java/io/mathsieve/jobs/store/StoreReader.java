@@ -62,6 +62,9 @@ public final class StoreReader {
   public static long rowCount(Path dir) throws IOException {
     long n = 0;
     for (Path f : files(dir)) {
+      if (f.getFileSystem().getFileStatus(f).getLen() == 0) {
+        continue; // a part file opened but never written: no footer, no rows
+      }
       try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(new FlinkInputFile(f))) {
         n += r.getRecordCount();
       }

@@ -95,7 +95,9 @@ class NearDedupITCase {
       got.computeIfAbsent(m.clusterId(), k -> new HashSet<>()).add(m.docId());
     }
     assertThat(new HashSet<>(got.values())).isEqualTo(expected);
+    assertThat(r.clusters()).as("clusters counted by the job, not re-read").isEqualTo(expected.size());
     JsonNode summary = json.readTree(dir.resolve("d/dedup.json").toFile());
+    assertThat(summary.get("clusters").asLong()).isEqualTo(expected.size());
     assertThat(summary.get("setting").asText()).contains("threshold 0.719");
     assertThat(summary.at("/catch_probability/0.8").asDouble()).isEqualTo(0.924);
     assertThat(Files.exists(dir.resolve("d/.work"))).isFalse();
