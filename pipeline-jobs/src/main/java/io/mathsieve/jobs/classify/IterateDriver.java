@@ -101,12 +101,8 @@ public final class IterateDriver {
       // 1. Train.
       long knownPositives = seed.corpusRows() + patternPositives;
       double rate = it.negativesRatio() * knownPositives / pageCount;
-      HashSet<String> excludedDocs = new HashSet<>();
-      for (Path p : positives) {
-        StoreReader.forEachValue(flink(p), "doc_id", excludedDocs::add);
-      }
-      TrainJob.Counts counts = TrainJob.run(seed.corpora(), positives, r.negatives(), r.pages(), rate, it.seed(), new HashSet<>(seed.urlHashes()),
-          excludedDocs, new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), dir.resolve("model"), r.parallelism());
+      TrainJob.Counts counts = TrainJob.run(seed.corpora(), positives, r.negatives(), r.pages(), rate, it.seed(),
+          new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), dir.resolve("model"), r.parallelism());
       Path model = dir.resolve(r.classifier().quantize() ? "model.ftz" : "model.bin");
       String version = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
       ModelCard card = ModelCard.read(ModelCard.beside(dir.resolve("model")));

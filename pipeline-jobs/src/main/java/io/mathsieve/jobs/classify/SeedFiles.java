@@ -6,17 +6,14 @@ import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.hash.Murmur3;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
-import io.mathsieve.jobs.store.StoreReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.parquet.hadoop.ParquetFileReader;
 
 /**
@@ -25,7 +22,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
  * before anything runs: a file without a {@code text} column, an unreadable line or an empty seed
  * is a one-line error naming the file.
  */
-public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRows, Set<Long> urlHashes) {
+public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRows) {
 
   /** Checks and summarises the seed paths. */
   public static SeedFiles inspect(List<Path> seeds) {
@@ -34,7 +31,6 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     }
     List<Path> corpora = new ArrayList<>();
     List<String> patterns = new ArrayList<>();
-    Set<Long> urls = new HashSet<>();
     long rows = 0;
     for (Path p : seeds) {
       if (!Files.isRegularFile(p)) {
@@ -44,10 +40,10 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
       if (name.endsWith(".txt")) {
         patterns.addAll(readPatterns(p));
       } else if (name.endsWith(".parquet")) {
-        rows += inspectParquet(p, urls);
+        rows += inspectParquet(p);
         corpora.add(p);
       } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-        rows += inspectJsonl(p, urls);
+        rows += inspectJsonl(p);
         corpora.add(p);
       } else {
         throw new UserError("seed " + p + ": expected .jsonl or .parquet (a 'text' column) or .txt (URL patterns)");
@@ -56,15 +52,15 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     if (rows == 0 && patterns.isEmpty()) {
       throw new UserError("the seed " + seeds + " is empty: no documents and no URL patterns");
     }
-    return new SeedFiles(corpora, patterns, rows, urls);
+    return new SeedFiles(corpora, patterns, rows);
   }
 
-  /** The 64-bit hash under which seed URLs are excluded from the negative sample. */
+  /** The 64-bit hash under which the positives' URLs are excluded from the negative sample (a keyed join in the train job). */
   public static long urlHash(String url) {
     return Murmur3.hash64(UrlPatterns.of(url) + "|" + url, 7);
   }
 
-  private static long inspectJsonl(Path file, Set<Long> urls) {
+  private static long inspectJsonl(Path file) {
     ObjectMapper json = new ObjectMapper();
     long rows = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -85,9 +81,6 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
         if (text == null || !text.isTextual()) {
           throw new UserError(file + ":" + number + ": expected a 'text' field (an OpenWebMath-style seed document)");
         }
-        if (n.hasNonNull("url")) {
-          urls.add(urlHash(n.get("url").asText()));
-        }
         rows++;
       }
     } catch (IOException e) {
@@ -99,27 +92,17 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     return rows;
   }
 
-  private static long inspectParquet(Path file, Set<Long> urls) {
+  private static long inspectParquet(Path file) {
     try {
       FlinkInputFile in = new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri()));
       long rows;
-      boolean hasUrl;
       try (ParquetFileReader r = ParquetFileReader.open(in)) {
         var schema = r.getFooter().getFileMetaData().getSchema();
         if (!schema.containsField("text")) {
           throw new UserError("seed " + file + ": expected a 'text' column (an OpenWebMath-style seed), found columns " + schema.getFields().stream()
               .map(org.apache.parquet.schema.Type::getName).toList());
         }
-        hasUrl = schema.containsField("url");
         rows = r.getRecordCount();
-      }
-      if (hasUrl) {
-        StoreReader.readFile(null, in, List.of("url"), row -> {
-          String u = row.string("url");
-          if (u != null) {
-            urls.add(urlHash(u));
-          }
-        });
       }
       if (rows == 0) {
         throw new UserError("seed " + file + " holds no documents");

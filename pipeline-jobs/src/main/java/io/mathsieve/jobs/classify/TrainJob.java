@@ -27,11 +27,17 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -78,38 +84,44 @@ public final class TrainJob {
    * @param patternPositives stores of pages that joined the seed through URL patterns
    * @param negatives explicit negative corpora, or empty to sample from {@code pages}
    * @param negativeRate share of pages sampled as negatives (when sampling)
-   * @param excludedUrls hashes of seed URLs ({@link SeedFiles#urlHash}), never sampled as negatives
-   * @param excludedDocs doc ids of pattern positives, never sampled as negatives
    * @param mathDomains the previous iteration's math domains: sampled negatives from them are counted
    * @param grouping how pages group into domains
    */
   public static Counts run(List<Path> seeds, List<Path> patternPositives, List<Path> negatives, Path pages, double negativeRate, long sampleSeed,
-      HashSet<Long> excludedUrls, HashSet<String> excludedDocs, HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config,
-      Path modelPrefix, int parallelism) throws Exception {
+      HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config, Path modelPrefix, int parallelism) throws Exception {
     StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
     DataStream<String> examples = null;
+    DataStream<Long> known = null; // URL hashes of every positive: never sampled as negatives
     for (Path seed : seeds) {
-      examples = union(examples, corpus(env, seed, MathLabels.MATH, config, "seed"));
+      DataStream<SeedDoc> docs = seedDocs(env, seed, "seed");
+      String id = "seed-" + Integer.toHexString(seed.toString().hashCode());
+      examples = union(examples, docs.flatMap(new SeedLines(MathLabels.MATH, config, "seed"), Types.STRING).name(id).uid(id));
+      known = union(known, docs.filter(d -> d.url() != null).name(id + "-with-url").uid(id + "-with-url")
+          .map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
     for (Path p : patternPositives) {
-      DataStream<String> lines = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, p.toString(), null),
-              WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getFileName() + "-positives").uid("read-positives-" + p.getParent().getFileName())
-          .flatMap(new Lines(MathLabels.MATH, config, "pattern"), Types.STRING).name("pattern-positives-" + p.getParent().getFileName())
-          .uid("pattern-positives-" + p.getParent().getFileName());
-      examples = union(examples, lines);
+      String id = "pattern-positives-" + p.getParent().getFileName();
+      DataStream<TextDocument> docs = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, p.toString(), null),
+          WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getFileName() + "-positives").uid("read-positives-" + p.getParent().getFileName());
+      examples = union(examples, docs.flatMap(new Lines(MathLabels.MATH, config, "pattern"), Types.STRING).name(id).uid(id));
+      known = union(known, docs.map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
     if (!negatives.isEmpty()) {
       for (Path n : negatives) {
-        examples = union(examples, corpus(env, n, MathLabels.OTHER, config, "negative"));
+        String id = "negative-" + Integer.toHexString(n.toString().hashCode());
+        examples = union(examples, seedDocs(env, n, "negative").flatMap(new SeedLines(MathLabels.OTHER, config, "negative"), Types.STRING)
+            .name(id).uid(id));
       }
     } else {
-      DataStream<String> sampled = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
+      DataStream<TextDocument> sampled = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
               WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages")
-          .filter(d -> sampledAsNegative(d.docId(), negativeRate, sampleSeed) && !excludedUrls.contains(SeedFiles.urlHash(d.url()))
-              && !excludedDocs.contains(d.docId()))
-          .name("sample-negatives").uid("sample-negatives")
-          .flatMap(new Lines(MathLabels.OTHER, config, "negative", mathDomains, grouping), Types.STRING).name("negatives").uid("negatives");
-      examples = union(examples, sampled);
+          .filter(d -> sampledAsNegative(d.docId(), negativeRate, sampleSeed)).name("sample-negatives").uid("sample-negatives");
+      if (known != null) {
+        sampled = sampled.keyBy(d -> SeedFiles.urlHash(d.url()), Types.LONG).connect(known.keyBy(h -> h, Types.LONG))
+            .process(new UnlessKnown(), TypeInformation.of(TextDocument.class)).name("not-positives").uid("not-positives");
+      }
+      examples = union(examples, sampled.flatMap(new Lines(MathLabels.OTHER, config, "negative", mathDomains, grouping), Types.STRING)
+          .name("negatives").uid("negatives"));
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
     JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getFileName());
@@ -118,28 +130,66 @@ public final class TrainJob {
         RunSummary.get(acc, "train.negative_math_domain"));
   }
 
+  /**
+   * Passes the sampled pages of a URL hash unless a positive (seed row or pattern positive) has
+   * that hash: a join at the end of each key, so the positives' URLs live in keyed state, never
+   * in the job graph or on the driver.
+   */
+  static final class UnlessKnown extends KeyedCoProcessFunction<Long, TextDocument, Long, TextDocument> {
+    private transient ListState<TextDocument> pages;
+    private transient ValueState<Boolean> known;
+
+    @Override
+    public void open(OpenContext context) {
+      pages = getRuntimeContext().getListState(new ListStateDescriptor<>("pages", TypeInformation.of(TextDocument.class)));
+      known = getRuntimeContext().getState(new ValueStateDescriptor<>("known", Types.BOOLEAN));
+    }
+
+    @Override
+    public void processElement1(TextDocument d, Context ctx, Collector<TextDocument> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      pages.add(d);
+    }
+
+    @Override
+    public void processElement2(Long urlHash, Context ctx, Collector<TextDocument> out) throws Exception {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      known.update(true);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextDocument> out) throws Exception {
+      if (known.value() == null) {
+        for (TextDocument d : pages.get()) {
+          out.collect(d);
+        }
+      }
+      pages.clear();
+      known.clear();
+    }
+  }
+
   /** Whether the uniform negative sample at {@code rate} takes the page {@code docId} (a seeded hash, so the same pages each run). */
   public static boolean sampledAsNegative(String docId, double rate, long seed) {
     return (Murmur3.hash64(docId, seed) >>> 1) < (long) (Math.min(1.0, rate) * Long.MAX_VALUE);
   }
 
-  private static DataStream<String> union(DataStream<String> a, DataStream<String> b) {
+  private static <T> DataStream<T> union(DataStream<T> a, DataStream<T> b) {
     return a == null ? b : a.union(b);
   }
 
-  /** A JSONL or Parquet corpus as training lines of {@code label}. */
-  private static DataStream<String> corpus(StreamExecutionEnvironment env, Path file, String label, ClassifierConfig config, String kind) {
+  /** The rows of a JSONL or Parquet corpus (seed or negatives), read once. */
+  private static DataStream<SeedDoc> seedDocs(StreamExecutionEnvironment env, Path file, String kind) {
     String id = kind + "-" + Integer.toHexString(file.toString().hashCode());
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
       List<String> columns = new java.util.ArrayList<>(List.of("text", "url"));
       columns.addAll(SeedFiles.columnsPresent(file, SIGNAL_COLUMNS));
       return env.fromSource(StoreSource.of(() -> SEED, SeedDoc.class, file.toString(), columns), WatermarkStrategy.noWatermarks(),
-              "read-" + id).uid("read-" + id)
-          .flatMap(new SeedLines(label, config, kind), Types.STRING).name(id).uid(id);
+          "read-" + id).uid("read-" + id);
     }
     return env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(file.toUri())).build(),
             WatermarkStrategy.noWatermarks(), "read-" + id).uid("read-" + id)
-        .flatMap(new JsonLines(label, config, kind), Types.STRING).name(id).uid(id);
+        .flatMap(new JsonSeedRows(), TypeInformation.of(SeedDoc.class)).name("parse-" + id).uid("parse-" + id);
   }
 
   /**
@@ -228,15 +278,12 @@ public final class TrainJob {
     }
   }
 
-  static final class JsonLines extends Examples<String> {
+  /** A JSONL row as a seed document; {@link SeedFiles#inspect} has checked every line before the job runs. */
+  static final class JsonSeedRows extends RichFlatMapFunction<String, SeedDoc> {
     private transient ObjectMapper json;
 
-    JsonLines(String label, ClassifierConfig config, String kind) {
-      super(label, config, kind);
-    }
-
     @Override
-    public void flatMap(String line, Collector<String> out) throws Exception {
+    public void flatMap(String line, Collector<SeedDoc> out) throws Exception {
       if (line.isBlank()) {
         return;
       }
@@ -245,12 +292,11 @@ public final class TrainJob {
       }
       JsonNode n = json.readTree(line);
       JsonNode t = n.get("text");
-      String text = t == null ? null : t.asText();
+      JsonNode u = n.get("url");
       JsonNode f = n.get("math_formulas");
       JsonNode m = n.get("has_math_markup");
-      MathSignals signals = text == null ? MathSignals.NONE
-          : f != null && f.canConvertToInt() ? new MathSignals(f.asInt(), m != null && m.asBoolean()) : signalsOfText(text);
-      emit(text, signals, out);
+      out.collect(new SeedDoc(t == null ? null : t.asText(), u == null || u.isNull() ? null : u.asText(),
+          f != null && f.canConvertToInt() ? f.asInt() : -1, m != null && m.asBoolean()));
     }
   }
 }
