@@ -16,10 +16,11 @@ import java.util.Map;
  * @param targetFileBytes corpus files roll over at about this size
  * @param rowGroupBytes Parquet row group size (at most {@code targetFileBytes})
  * @param tokenSamplePages pages tokenized to turn text length into tokens for the classifier's budget
+ * @param sortMemoryBytes rows a file writer holds in memory before it sorts externally
  * @param values the effective settings
  */
 public record ExportConfig(String tokenizer, String hfEndpoint, long targetFileBytes, long rowGroupBytes, int tokenSamplePages,
-    Map<String, String> values) implements OptionSet, Serializable {
+    long sortMemoryBytes, Map<String, String> values) implements OptionSet, Serializable {
   public static final ConfigOption<String> TOKENIZER =
       ConfigOption.stringOption("export.tokenizer", "deepseek-v3",
           "Tokenizer for token_count: `deepseek-v3` (the DeepSeek-V3 tokenizer.json shipped in the job jar), `hf:ORG/NAME` or "
@@ -44,11 +45,19 @@ public record ExportConfig(String tokenizer, String hfEndpoint, long targetFileB
                   + "the collection budget; the corpus itself counts every document.")
           .atLeast(1);
 
-  public static final List<ConfigOption<?>> OPTIONS = List.of(TOKENIZER, HF_ENDPOINT, TARGET_FILE_BYTES, ROW_GROUP_BYTES, TOKEN_SAMPLE_PAGES);
+  public static final ConfigOption<Long> SORT_MEMORY_BYTES =
+      ConfigOption.longOption("export.sort-memory-bytes", 256L << 20,
+              "Memory (bytes, estimated) each corpus file writer gives a hash bucket's rows; a bucket above it is sorted by doc id "
+                  + "externally, through sorted runs in the TaskManager's temporary directory. Changes memory and disk use, not the "
+                  + "files written.")
+          .atLeast(16 << 10);
+
+  public static final List<ConfigOption<?>> OPTIONS =
+      List.of(TOKENIZER, HF_ENDPOINT, TARGET_FILE_BYTES, ROW_GROUP_BYTES, TOKEN_SAMPLE_PAGES, SORT_MEMORY_BYTES);
 
   public static ExportConfig from(Settings s) {
     return new ExportConfig(s.get(TOKENIZER), s.get(HF_ENDPOINT), s.get(TARGET_FILE_BYTES), s.get(ROW_GROUP_BYTES), s.get(TOKEN_SAMPLE_PAGES),
-        OptionSet.values(s, OPTIONS));
+        s.get(SORT_MEMORY_BYTES), OptionSet.values(s, OPTIONS));
   }
 
   /** The row group size used: at most the file size. */

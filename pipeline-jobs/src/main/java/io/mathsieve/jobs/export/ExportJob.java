@@ -39,7 +39,7 @@ public final class ExportJob {
   private ExportJob() {}
 
   /** What the export wrote. */
-  public record Result(List<CorpusFile> files, long rows, long tokens, int buckets) {}
+  public record Result(List<CorpusFile> files, long rows, long tokens, int buckets, long sortSpills) {}
 
   /** Buckets for a corpus of {@code textBytes} bytes of UTF-8 text, or the configured count. */
   public static int buckets(long textBytes, ExportConfig config, int configured) {
@@ -67,6 +67,7 @@ public final class ExportJob {
         .name("tokenize").uid("tokenize")
         .keyBy(r -> Math.floorMod(NearDedupRecords.node(r.docId()), b), Types.INT)
         .process(new ShardWriter(corpusDir.toAbsolutePath().toUri().toString(), config.targetFileBytes(), config.effectiveRowGroupBytes(),
+            config.sortMemoryBytes(),
             Map.of("mathsieve.config_fingerprint", configFingerprint, "mathsieve.tokenizer", tokenizer.name())),
             TypeInformation.of(CorpusFile.class))
         .name("write-shards").uid("write-shards");
@@ -75,6 +76,7 @@ public final class ExportJob {
     List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work.resolve("corpus_files").toUri()));
     written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
     Map<String, Object> acc = r.getAllAccumulatorResults();
-    return new Result(written, RunSummary.get(acc, "export.rows"), RunSummary.get(acc, "export.tokens"), buckets);
+    return new Result(written, RunSummary.get(acc, "export.rows"), RunSummary.get(acc, "export.tokens"), buckets,
+        RunSummary.get(acc, "export.sort_spills"));
   }
 }

@@ -4,16 +4,12 @@ import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import io.mathsieve.jobs.run.StageCounters;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -27,20 +23,26 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * file appears under its name only when complete (written as a hidden {@code .inprogress} file,
  * then renamed). Emits one {@link CorpusFile} per file.
  *
- * <p>Memory: a bucket's rows are held while it is written; the bucket count is chosen so that a
- * bucket is about one target file.
+ * <p>Memory: at most {@code export.sort-memory-bytes} of a bucket's rows are held; a larger bucket
+ * is sorted externally ({@link SortedRuns}: sorted runs spilled to the TaskManager's temporary
+ * directory, then merged). Batch mode hands a keyed operator one key at a time, so one bucket is
+ * buffered per subtask.
  */
 public final class ShardWriter extends KeyedProcessFunction<Integer, CorpusRow, CorpusFile> {
   private final String dir;
   private final long targetBytes;
   private final long rowGroupBytes;
   private final HashMap<String, String> metadata;
-  private transient ListState<CorpusRow> rows;
+  private final long sortMemoryBytes;
+  private transient HashMap<Integer, SortedRuns> buckets;
+  private transient java.nio.file.Path tmp;
+  private transient StageCounters counters;
 
-  public ShardWriter(String dir, long targetBytes, long rowGroupBytes, Map<String, String> metadata) {
+  public ShardWriter(String dir, long targetBytes, long rowGroupBytes, long sortMemoryBytes, Map<String, String> metadata) {
     this.dir = dir;
     this.targetBytes = targetBytes;
     this.rowGroupBytes = rowGroupBytes;
+    this.sortMemoryBytes = sortMemoryBytes;
     this.metadata = new HashMap<>(metadata);
   }
 
@@ -60,40 +62,60 @@ public final class ShardWriter extends KeyedProcessFunction<Integer, CorpusRow, 
 
   @Override
   public void open(OpenContext context) {
-    rows = getRuntimeContext().getListState(new ListStateDescriptor<>("rows", TypeInformation.of(CorpusRow.class)));
+    buckets = new HashMap<>();
+    String[] dirs = ((org.apache.flink.streaming.api.operators.StreamingRuntimeContext) getRuntimeContext()).getTaskManagerRuntimeInfo()
+        .getTmpDirectories();
+    tmp = java.nio.file.Path.of(dirs.length > 0 ? dirs[0] : System.getProperty("java.io.tmpdir"));
+    counters = new StageCounters(getRuntimeContext());
   }
 
   @Override
   public void processElement(CorpusRow row, Context ctx, Collector<CorpusFile> out) throws Exception {
-    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-    rows.add(row);
+    SortedRuns bucket = buckets.get(ctx.getCurrentKey());
+    if (bucket == null) {
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      bucket = new SortedRuns(sortMemoryBytes, tmp);
+      buckets.put(ctx.getCurrentKey(), bucket);
+    }
+    bucket.add(row);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<CorpusFile> out) throws Exception {
-    List<CorpusRow> bucket = new ArrayList<>();
-    for (CorpusRow r : rows.get()) {
-      bucket.add(r);
+    try (SortedRuns bucket = buckets.remove(ctx.getCurrentKey())) {
+      if (bucket != null) {
+        Iterator<CorpusRow> sorted = bucket.sorted();
+        counters.add("export.sort_spills", bucket.spills());
+        write(ctx.getCurrentKey(), sorted, out);
+      }
     }
-    rows.clear();
-    bucket.sort(Comparator.comparing(CorpusRow::docId));
-    write(ctx.getCurrentKey(), bucket, out);
   }
 
-  private void write(int bucket, List<CorpusRow> sorted, Collector<CorpusFile> out) throws IOException {
+  @Override
+  public void close() throws Exception {
+    if (buckets != null) {
+      for (SortedRuns b : buckets.values()) {
+        b.close();
+      }
+      buckets.clear();
+    }
+  }
+
+  private void write(int bucket, Iterator<CorpusRow> sorted, Collector<CorpusFile> out) throws IOException {
     int sequence = 0;
-    int i = 0;
-    while (i < sorted.size()) {
+    CorpusRow next = sorted.hasNext() ? sorted.next() : null;
+    while (next != null) {
       String name = fileName(bucket, sequence);
       Path tmp = new Path(dir, "." + name + ".inprogress");
       DigestingOutputFile file = new DigestingOutputFile(tmp);
       long rowCount = 0;
       long tokens = 0;
-      String first = sorted.get(i).docId();
+      String first = next.docId();
       String last = first;
       try (ParquetWriter<CorpusRow> w = StoreParquetWriter.open(Stores.CORPUS, file, metadata, rowGroupBytes, pageBytes(targetBytes))) {
-        while (i < sorted.size()) {
-          CorpusRow r = sorted.get(i++);
+        while (next != null) {
+          CorpusRow r = next;
+          next = sorted.hasNext() ? sorted.next() : null;
           w.write(r);
           rowCount++;
           tokens += r.tokenCount();

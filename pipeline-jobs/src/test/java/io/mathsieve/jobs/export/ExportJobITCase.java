@@ -142,6 +142,17 @@ class ExportJobITCase {
   }
 
   @Test
+  void bucketsLargerThanTheSortMemoryAreSortedOnDiskIntoTheSameFiles() throws Exception {
+    ExportJob.Result inMemory = ExportJob.run(dir.resolve("in"), dir.resolve("a/corpus"), dir.resolve("wa"), TOKENIZER, config, 3, "fp", 2);
+    ExportConfig small = ExportConfig.from(Settings.empty().with("export.target-file-bytes", String.valueOf(TARGET), "test")
+        .with("export.sort-memory-bytes", String.valueOf(64 << 10), "test"));
+    ExportJob.Result onDisk = ExportJob.run(dir.resolve("in"), dir.resolve("b/corpus"), dir.resolve("wb"), TOKENIZER, small, 3, "fp", 2);
+    assertThat(inMemory.sortSpills()).isZero();
+    assertThat(onDisk.sortSpills()).as("a bucket holds about 1.4 MB of rows").isGreaterThan(3 * 10);
+    assertThat(onDisk.files()).isEqualTo(inMemory.files());
+  }
+
+  @Test
   void theBucketCountFollowsTheCorpusSize() {
     ExportConfig c = ExportConfig.from(Settings.empty());
     assertThat(ExportJob.buckets(0, c, 0)).isEqualTo(1);
