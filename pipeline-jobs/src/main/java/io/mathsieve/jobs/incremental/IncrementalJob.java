@@ -43,6 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * output topic ({@link AcceptedMessage}), exactly once. The operators are the batch stages' library code.
  */
 public final class IncrementalJob {
+  /** Max parallelism of the WARC reader, fixed so its reader keys land one per subtask. */
+  static final int READ_MAX_PARALLELISM = 128;
+
   private IncrementalJob() {}
 
   /** What to run; {@code outputTopic} may be null (no messages for accepted documents). */
@@ -106,9 +109,11 @@ public final class IncrementalJob {
           .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
           .setValueOnlyDeserializer(new SimpleStringSchema())
           .build();
+      int[] keys = ReadAnnouncedWarc.readerKeys(Math.max(1, env.getParallelism()), READ_MAX_PARALLELISM);
       items = env.fromSource(announcements, WatermarkStrategy.noWatermarks(), "announcements").uid("announcements")
-          .rebalance()
-          .flatMap(new ReadAnnouncedWarc(c.warc()), TypeInformation.of(WarcItem.class)).name("read-warc").uid("read-warc");
+          .keyBy(m -> keys[Math.floorMod(m == null ? 0 : m.hashCode(), keys.length)], Types.INT) // one reader key per subtask
+          .process(new ReadAnnouncedWarc(c.warc()), TypeInformation.of(WarcItem.class)).setMaxParallelism(READ_MAX_PARALLELISM)
+          .name("read-warc").uid("read-warc");
     }
 
     // Extract, then URL and exact dedup against history (the full text travels: the corpus needs it).

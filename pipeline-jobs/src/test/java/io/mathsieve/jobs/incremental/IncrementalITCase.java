@@ -579,4 +579,81 @@ class IncrementalITCase {
       job.cancel().get();
     }
   }
+
+  // A large file arrives slowly (here: a sample file served over loopback HTTP in 16 KB chunks
+  // 200 ms apart, about 7 s): the reader reads it a slice at a time, so checkpoints go on
+  // completing while it is read, and every record still ends in the corpus once.
+  @Test
+  @Order(7)
+  void checkpointsCompleteWhileASlowFileIsRead() throws Exception {
+    Path file = files.get(0);
+    byte[] bytes = Files.readAllBytes(file);
+    long[] transfer = new long[2];
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/slow.warc.gz", exchange -> {
+      exchange.sendResponseHeaders(200, bytes.length);
+      transfer[0] = System.nanoTime();
+      try (var body = exchange.getResponseBody()) {
+        for (int i = 0; i < bytes.length; i += 16 << 10) {
+          body.write(bytes, i, Math.min(16 << 10, bytes.length - i));
+          body.flush();
+          Thread.sleep(200);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      transfer[1] = System.nanoTime();
+    });
+    server.start();
+    createTopic("slow");
+    Path out = dir.resolve("slow");
+    send("slow", "http://127.0.0.1:" + server.getAddress().getPort() + "/slow.warc.gz");
+    List<long[]> completed = java.util.Collections.synchronizedList(new ArrayList<>()); // (time, newest completed checkpoint)
+    JobClient job = IncrementalJob.environment(request("slow", out), new Configuration()).executeAsync("slow");
+    Thread watcher = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        completed.add(new long[] {System.nanoTime(), newestCheckpoint(out.resolve("checkpoints"))});
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    watcher.start();
+    try {
+      awaitCommitted(out, recordsPerFile.get(file.getFileName().toString()));
+      assertThat(transfer[1]).as("the whole file was served").isPositive();
+      long during;
+      synchronized (completed) {
+        long first = completed.stream().filter(c -> c[0] >= transfer[0] + 1_000_000_000L).mapToLong(c -> c[1]).min().orElse(0);
+        long last = completed.stream().filter(c -> c[0] <= transfer[1]).mapToLong(c -> c[1]).max().orElse(0);
+        during = last - first;
+      }
+      assertThat(during).as("checkpoints completed while the %.1f s transfer went on", (transfer[1] - transfer[0]) / 1e9).isGreaterThanOrEqualTo(2);
+      assertThat(corpus(out).size() + rejections(out).size()).isEqualTo(recordsPerFile.get(file.getFileName().toString()));
+      assertThat(corpus(out).stream().map(CorpusRow::docId).toList()).doesNotHaveDuplicates();
+    } finally {
+      watcher.interrupt();
+      job.cancel().get();
+      server.stop(0);
+    }
+  }
+
+  /** The number of the newest completed checkpoint (a chk-N directory with its _metadata) under {@code checkpoints}, or 0. */
+  static long newestCheckpoint(Path checkpoints) {
+    if (!Files.isDirectory(checkpoints)) {
+      return 0;
+    }
+    try (var files = Files.walk(checkpoints, 3)) {
+      return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+          .map(p -> p.getParent().getFileName().toString())
+          .filter(n -> n.startsWith("chk-"))
+          .mapToLong(n -> Long.parseLong(n.substring(4)))
+          .max().orElse(0);
+    } catch (Exception e) {
+      return 0; // a checkpoint directory removed while walking
+    }
+  }
 }
