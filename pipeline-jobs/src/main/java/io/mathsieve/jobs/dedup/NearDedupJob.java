@@ -110,13 +110,15 @@ public final class NearDedupJob {
 
     // 3. Resolve clusters and write the outputs.
     StreamExecutionEnvironment env3 = ExtractJob.environment(parallelism);
-    DataStream<Assignment> assignments = env3.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, current.toString(), null),
-            WatermarkStrategy.noWatermarks(), "read-stars").uid("read-stars")
-        .flatMap((FlatMapFunction<Edge, Assignment>) (e, out) -> {
-          out.collect(new Assignment(Math.max(e.a(), e.b()), Math.min(e.a(), e.b())));
-          out.collect(new Assignment(Math.min(e.a(), e.b()), Math.min(e.a(), e.b())));
-        }, TypeInformation.of(Assignment.class)).name("assign").uid("assign");
-    if (!hasRows(current)) {
+    DataStream<Assignment> assignments;
+    if (hasRows(current)) {
+      assignments = env3.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, current.toString(), null),
+              WatermarkStrategy.noWatermarks(), "read-stars").uid("read-stars")
+          .flatMap((FlatMapFunction<Edge, Assignment>) (e, out) -> {
+            out.collect(new Assignment(Math.max(e.a(), e.b()), Math.min(e.a(), e.b())));
+            out.collect(new Assignment(Math.min(e.a(), e.b()), Math.min(e.a(), e.b())));
+          }, TypeInformation.of(Assignment.class)).name("assign").uid("assign");
+    } else { // no candidate pair at all: the edges store was never written, and no page is in a cluster
       assignments = env3.fromData(Assignment.class, new Assignment(Long.MIN_VALUE, Long.MIN_VALUE)).filter(a -> false).name("no-clusters");
     }
     DataStream<NodeInfo> nodes = env3.fromSource(StoreSource.of(() -> WorkStores.NODES, NodeInfo.class, work.resolve("nodes").toString(), null),

@@ -168,6 +168,35 @@ class NearDedupITCase {
     assertThat(sketchOnly.values().stream().distinct().count()).isLessThan(texts.size() - got.size());
   }
 
+  // A corpus without a single candidate pair (the sketch job writes no edges store at all) keeps
+  // every row and reports no cluster.
+  @Test
+  void aCorpusWithoutNearDuplicatesKeepsEveryRow() throws Exception {
+    SplittableRandom random = new SplittableRandom(9);
+    List<io.mathsieve.schemas.CorpusRow> rows = new ArrayList<>();
+    for (int d = 0; d < 30; d++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 200; i++) {
+        text.append('w').append(random.nextInt(1_000_000)).append(' ');
+      }
+      String id = String.format("%032x", d);
+      rows.add(new io.mathsieve.schemas.CorpusRow(id, "https://example.org/" + d, "example.org", "", text.toString(), "en", 0.9, 1, 0, "",
+          java.time.Instant.EPOCH, "a.warc.gz", d, "", 1, 0, "x", "m", "f"));
+    }
+    Path in = Files.createDirectories(dir.resolve("distinct"));
+    try (ParquetWriter<io.mathsieve.schemas.CorpusRow> w = StoreParquetWriter.open(Stores.CORPUS, new LocalOutputFile(in.resolve("part-0.parquet")), Map.of())) {
+      for (io.mathsieve.schemas.CorpusRow r : rows) {
+        w.write(r);
+      }
+    }
+    Path out = dir.resolve("distinct-out");
+    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
+        DedupConfig.from(io.mathsieve.config.Settings.empty()), 2, false);
+    assertThat(r.kept()).isEqualTo(30);
+    assertThat(r.clusters()).isZero();
+    assertThat(StoreReader.readAll(Stores.CORPUS, flink(out.resolve("corpus")))).hasSize(30);
+  }
+
   // Components of graphs that are hard for label propagation (long chains, a big star, many small
   // pieces, edges in random order) equal union-find's, after a few distributed rounds.
   @Test
