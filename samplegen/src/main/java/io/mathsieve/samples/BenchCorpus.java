@@ -35,7 +35,18 @@ public final class BenchCorpus {
   public record Summary(List<Path> files, int pages, int mathPages, long htmlBytes, Path manifest) {}
 
   public static Summary generate(Path outDir, int pages, long seed, double mathShare) {
+    return generate(outDir, pages, seed, mathShare, 0);
+  }
+
+  /**
+   * As above, with {@code duplicateShare} of the pages copies of a recent page under a new URL: half
+   * exact copies, half near-duplicates (one line added), as a crawl repeats mirrors and templates.
+   * Recent pages are a bounded ring, so generating stays in constant memory whatever {@code pages}.
+   */
+  public static Summary generate(Path outDir, int pages, long seed, double mathShare, double duplicateShare) {
     Rng rng = new Rng(seed);
+    byte[][] recent = new byte[256][];
+    boolean[] recentMath = new boolean[recent.length];
     int perFile = 100;
     List<Path> files = new ArrayList<>();
     int math = 0;
@@ -56,6 +67,26 @@ public final class BenchCorpus {
             w = new WarcRecordWriter(file, true);
           }
           Rng r = rng.fork("page-" + i);
+          if (duplicateShare > 0 && i >= recent.length && r.chance(duplicateShare)) { // no draw without duplicates: same pages as before
+            int from = r.between(0, recent.length - 1);
+            boolean near = r.chance(0.5);
+            byte[] html = near ? new String(recent[from], StandardCharsets.UTF_8).replace("</body>", "<p>Updated " + i + ".</p></body>")
+                .getBytes(StandardCharsets.UTF_8) : recent[from];
+            String url = "https://mirror" + r.between(1, 50) + ".example-net/copy/" + i;
+            w.write("response", SampleGenerator.baseTime().plusSeconds(i), r.uuid(),
+                SampleGenerator.ordered("WARC-Target-URI", url, "Content-Type", "application/http; msgtype=response"),
+                Http.response(200, SampleGenerator.ordered("Content-Type", "text/html; charset=utf-8"), html));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("url", url);
+            entry.put("is_math", recentMath[from]);
+            entry.put("duplicate", near ? "near" : "exact");
+            entry.put("html_bytes", html.length);
+            m.write(json.writeValueAsString(entry));
+            m.write('\n');
+            math += recentMath[from] ? 1 : 0;
+            bytes += html.length;
+            continue;
+          }
           boolean isMath = r.chance(mathShare);
           boolean chinese = r.chance(0.05);
           Topic topic = isMath ? r.pick(Topic.ALGEBRA, Topic.CALCULUS, Topic.NUMBER_THEORY, Topic.GEOMETRY, Topic.PROBABILITY, Topic.LINEAR_ALGEBRA)
@@ -80,6 +111,8 @@ public final class BenchCorpus {
           m.write('\n');
           math += isMath ? 1 : 0;
           bytes += html.length;
+          recent[i % recent.length] = html;
+          recentMath[i % recent.length] = isMath;
         }
         if (w != null) {
           w.close();

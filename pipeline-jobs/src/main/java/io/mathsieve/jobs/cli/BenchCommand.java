@@ -69,6 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --train-scale: overrides one classify.* key; repeatable.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--scale", paramLabel = "N,N,...", description = {"Instead of the stages: build over generated crawls of these sizes",
+      "(e.g. 25k,50k,100k,200k) in a child JVM with --heap, and print each stage's CPU per page, growth against linear and peak heap;",
+      "writes OUTPUT/scale.json."})
+  String scale;
+
+  @Option(names = "--heap", paramLabel = "SIZE", description = "With --scale: the build's JVM heap, TaskManager included (default: ${DEFAULT-VALUE}).")
+  String heap = "1g";
+
   private Integer trainScale() throws Exception {
     if (trainScale < 100) {
       throw new UserError("--train-scale must be at least 100 documents per class, got " + trainScale);
@@ -99,6 +107,20 @@ public final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(output);
     if (trainScale != null) {
       return trainScale();
+    }
+    if (scale != null) {
+      List<Integer> sizes = ScaleBench.parse(scale);
+      Path samples = output.resolve("samples");
+      if (!Files.isDirectory(samples.resolve("seed"))) {
+        SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
+      }
+      ObjectNode result = ScaleBench.run(sizes, heap, output, samples, System.err::println);
+      result.put("created", Instant.now().toString());
+      result.put("machine", machine());
+      Path file = output.resolve("scale.json");
+      RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+      System.out.println("results: " + file);
+      return 0;
     }
     Path work = Files.createDirectories(output.resolve("work"));
     List<Path> warcs;

@@ -72,6 +72,13 @@ public final class JobRunner {
 
   /** Runs the job {@code name}; {@code files} is the number of WARC files it reads (0: none). */
   public static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files) throws Exception {
+    JobCosts.Start costs = JobCosts.start();
+    JobExecutionResult r = run(env, name, files);
+    JobCosts.end(costs, name);
+    return r;
+  }
+
+  private static JobExecutionResult run(StreamExecutionEnvironment env, String name, long files) throws Exception {
     org.apache.flink.runtime.minicluster.MiniCluster cluster = shared;
     if (cluster != null) {
       org.apache.flink.streaming.api.graph.StreamGraph graph = env.getStreamGraph();

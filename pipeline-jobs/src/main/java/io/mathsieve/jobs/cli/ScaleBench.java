@@ -1,0 +1,170 @@
+package io.mathsieve.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.run.JobCosts;
+import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.UserError;
+import io.mathsieve.samples.BenchCorpus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * {@code bench --scale N,N,...}: for each N, generates a crawl of N pages sized like Common
+ * Crawl's (4% math, 10% exact or near copies of recent pages), runs {@code build} on it in a child
+ * JVM whose heap is capped (the local MiniCluster's TaskManager runs in it), and reads what each
+ * job cost ({@link JobCosts}): CPU time of the process and the peak heap left after a collection.
+ * Jobs group into stages by name (iteration numbers dropped). The table shows each stage's CPU per
+ * page at every N and its growth against linear from the second N to the last.
+ */
+final class ScaleBench {
+  private ScaleBench() {}
+
+  /** One stage at one N. */
+  record Stage(int jobs, double cpu, double wall, long peakHeap) {}
+
+  static ObjectNode run(List<Integer> sizes, String heap, Path output, Path samples, Consumer<String> log) throws Exception {
+    ObjectNode json = RunSummary.json().createObjectNode();
+    json.put("heap", heap);
+    ArrayNode runs = json.putArray("runs");
+    Map<Integer, Map<String, Stage>> all = new TreeMap<>();
+    for (int n : sizes) {
+      Path crawl = output.resolve("crawl-" + n);
+      Path build = output.resolve("build-" + n);
+      Path costs = output.resolve("costs-" + n + ".jsonl");
+      deleteTree(crawl);
+      deleteTree(build);
+      Files.deleteIfExists(costs);
+      log.accept(String.format(Locale.ROOT, "bench: generating %,d pages ...", n));
+      BenchCorpus.Summary s = BenchCorpus.generate(crawl, n, 42, 0.04, 0.10);
+      log.accept(String.format(Locale.ROOT, "bench: build over %,d pages (%,d MB of HTML), heap %s ...", n, s.htmlBytes() >> 20, heap));
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+          "-D" + JobCosts.PROPERTY + "=" + costs.toAbsolutePath()));
+      for (String p : List.of("org.bytedeco.javacpp.cachedir", "ai.djl.offline", "mathsieve.root")) {
+        if (System.getProperty(p) != null) {
+          cmd.add("-D" + p + "=" + System.getProperty(p));
+        }
+      }
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "build", "--input", crawl.resolve("warc").toString(),
+          "--seed", samples.resolve("seed/openwebmath-sample.jsonl").toString(), "--benchmarks", samples.resolve("benchmarks").toString(),
+          "--output", build.toString(), "--parallelism", "2", "--quiet", "--set", "iterate.max-iterations=2"));
+      Path stderr = output.resolve("build-" + n + ".log");
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(stderr.toFile()).start();
+      int rc = p.waitFor();
+      double wall = (System.nanoTime() - t0) / 1e9;
+      ObjectNode run = runs.addObject().put("pages", n).put("html_bytes", s.htmlBytes()).put("exit", rc).put("wall_s", wall);
+      if (rc != 0) {
+        List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        run.put("error", tail);
+        log.accept("bench: build over " + n + " pages failed (exit " + rc + "); see " + stderr + "\n" + tail);
+        break;
+      }
+      Map<String, Stage> stages = stages(costs);
+      all.put(n, stages);
+      ObjectNode st = run.putObject("stages");
+      stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall()).put("peak_heap_after_gc_bytes", v.peakHeap()));
+      log.accept(String.format(Locale.ROOT, "bench: %,d pages built in %.0f s", n, wall));
+      System.out.print(table(all));
+      deleteTree(crawl);
+      deleteTree(build);
+    }
+    json.put("table", table(all));
+    return json;
+  }
+
+  /** Jobs grouped into stages: "iterate: score (iteration 2)" and "... iter-2" count as "iterate: score". */
+  static Map<String, Stage> stages(Path costs) throws IOException {
+    Map<String, Stage> out = new TreeMap<>();
+    for (String line : Files.readAllLines(costs, StandardCharsets.UTF_8)) {
+      JsonNode j = RunSummary.json().readTree(line);
+      String stage = j.get("job").asText().replaceFirst("^mathsieve ", "").replaceAll(" ?\\(iteration \\d+\\)| iter-\\d+", "").strip();
+      Stage s = out.getOrDefault(stage, new Stage(0, 0, 0, 0));
+      out.put(stage, new Stage(s.jobs() + 1, s.cpu() + j.get("cpu_s").asDouble(), s.wall() + j.get("wall_s").asDouble(),
+          Math.max(s.peakHeap(), j.get("peak_heap_after_gc_bytes").asLong())));
+    }
+    return out;
+  }
+
+  static String table(Map<Integer, Map<String, Stage>> all) {
+    List<Integer> ns = new ArrayList<>(all.keySet());
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%n%-34s", "stage (CPU ms per 1k pages)"));
+    for (int n : ns) {
+      b.append(String.format(Locale.ROOT, " %10s", String.format(Locale.ROOT, "%,d", n)));
+    }
+    b.append(String.format(Locale.ROOT, " %12s", "growth/lin"));
+    for (int n : ns) {
+      b.append(String.format(Locale.ROOT, " %9s", "heap MB"));
+    }
+    b.append('\n');
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    all.values().forEach(m -> names.addAll(m.keySet()));
+    for (String stage : names) {
+      b.append(String.format(Locale.ROOT, "%-34s", stage.length() > 34 ? stage.substring(0, 34) : stage));
+      for (int n : ns) {
+        Stage s = all.get(n).get(stage);
+        b.append(s == null ? String.format(Locale.ROOT, " %10s", "-") : String.format(Locale.ROOT, " %10.0f", s.cpu() * 1e6 / n));
+      }
+      b.append(String.format(Locale.ROOT, " %12s", growth(all, ns, stage)));
+      for (int n : ns) {
+        Stage s = all.get(n).get(stage);
+        b.append(s == null ? String.format(Locale.ROOT, " %9s", "-") : String.format(Locale.ROOT, " %9d", s.peakHeap() >> 20));
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** CPU growth from the second N to the last, over linear growth: 1.00 is linear. */
+  private static String growth(Map<Integer, Map<String, Stage>> all, List<Integer> ns, String stage) {
+    if (ns.size() < 3) {
+      return "-";
+    }
+    int from = ns.get(1);
+    int to = ns.get(ns.size() - 1);
+    Stage a = all.get(from).get(stage);
+    Stage z = all.get(to).get(stage);
+    if (a == null || z == null || a.cpu() <= 0) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.2f", (z.cpu() / a.cpu()) / ((double) to / from));
+  }
+
+  static List<Integer> parse(String sizes) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : sizes.split(",")) {
+      try {
+        int n = Integer.parseInt(s.strip().replace("_", "").replace("k", "000"));
+        if (n < 100) {
+          throw new NumberFormatException();
+        }
+        out.add(n);
+      } catch (NumberFormatException e) {
+        throw new UserError("--scale " + sizes + ": expected page counts of at least 100 separated by commas, e.g. 25k,50k,100k,200k");
+      }
+    }
+    return out.stream().sorted().toList();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.mathsieve.jobs.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * What each job of this process cost, for the scale benchmark: wall time, CPU time of the whole
+ * process (every thread: a local MiniCluster's tasks run here) and the peak heap left after a
+ * garbage collection while the job ran (the live set, not the garbage between collections).
+ * Appends one JSON line per job to the file named by the system property
+ * {@value #PROPERTY}; without it, nothing is measured.
+ */
+public final class JobCosts {
+  public static final String PROPERTY = "mathsieve.job-costs";
+  private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+  private static volatile boolean listening;
+
+  private JobCosts() {}
+
+  /** A job's start, or null when costs are not recorded. */
+  static Start start() {
+    String file = System.getProperty(PROPERTY);
+    if (file == null) {
+      return null;
+    }
+    listen();
+    PEAK_AFTER_GC.set(0);
+    return new Start(Path.of(file), System.nanoTime(), processCpu());
+  }
+
+  record Start(Path file, long wallNanos, double cpuSeconds) {}
+
+  /** Appends the job's line. */
+  static void end(Start s, String job) {
+    if (s == null) {
+      return;
+    }
+    long peak = PEAK_AFTER_GC.get();
+    if (peak == 0) { // no collection during the job: what is in use now bounds it
+      peak = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+    ObjectNode o = RunSummary.json().createObjectNode();
+    o.put("job", job);
+    o.put("wall_s", (System.nanoTime() - s.wallNanos()) / 1e9);
+    o.put("cpu_s", processCpu() - s.cpuSeconds());
+    o.put("peak_heap_after_gc_bytes", peak);
+    o.put("max_heap_bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+    try {
+      Files.writeString(s.file(), o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  private static synchronized void listen() {
+    if (listening) {
+      return;
+    }
+    listening = true;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((n, handback) -> {
+          if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            return;
+          }
+          var info = com.sun.management.GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+          long used = 0;
+          for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (isHeap(e.getKey())) {
+              MemoryUsage u = e.getValue();
+              used += u.getUsed();
+            }
+          }
+          PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+        }, null, null);
+      }
+    }
+  }
+
+  private static boolean isHeap(String pool) {
+    for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getName().equals(pool)) {
+        return p.getType() == java.lang.management.MemoryType.HEAP;
+      }
+    }
+    return false;
+  }
+}
