@@ -14,12 +14,12 @@ class ContentHashTest {
     assertThat(ContentHash.of("Let $x>0$. Then $x^2 > 0$.")).as("whitespace inside words matters").isNotEqualTo(h);
   }
 
-  // Pinned: a change of seed or of the normalisation would change every key ever written.
+  // Pinned values, written down when the scheme was fixed: a change of seed, hash or normalisation
+  // would change every key ever written (and every exact-dedup history), and fails here.
   @Test
   void pinned() {
-    assertThat(ContentHash.of("a b").toString()).isEqualTo(ContentHash.of(" a\n b ").toString()).hasSize(32);
-    long[] expected = new long[2];
-    io.mathsieve.hash.Murmur3.hash128("a b", ContentHash.SEED, expected);
-    assertThat(ContentHash.of("a  b")).isEqualTo(new ContentHash(expected[0], expected[1]));
+    assertThat(ContentHash.of("a b").toString()).isEqualTo("c6f9074698bab973c113c673d07fdbc7");
+    assertThat(ContentHash.of(" a\n b ").toString()).isEqualTo("c6f9074698bab973c113c673d07fdbc7");
+    assertThat(ContentHash.of("Let $x > 0$.\nThen $x^2 > 0$.").toString()).isEqualTo("6d1d617a27f226b22e21f8206736eeb9");
   }
 }

@@ -82,11 +82,24 @@ class HtmlDecoderTest {
     assertThat(HtmlDecoder.supported("utf8")).isEqualTo(StandardCharsets.UTF_8);
   }
 
-  // Undecodable bytes become U+FFFD; decoding never throws.
+  // In a page whose declared UTF-8 holds, undecodable bytes (here a sequence cut short at the end)
+  // become U+FFFD and the rest is kept; bytes that are no UTF-8 at all are not read as UTF-8 but
+  // by the detector's charset, one char per byte, and decoding never throws.
   @Test
-  void garbageNeverThrows() {
+  void undecodableBytesBecomeReplacementChars() {
+    byte[] text = "caf\u00e9 ok".getBytes(StandardCharsets.UTF_8);
+    byte[] cut = java.util.Arrays.copyOf(text, text.length + 2);
+    cut[text.length] = (byte) 0xE2; // the first two bytes of a three-byte sequence
+    cut[text.length + 1] = (byte) 0x82;
+    DecodedHtml d = HtmlDecoder.decode(cut, "text/html; charset=utf-8");
+    assertThat(d.charset()).isEqualTo("UTF-8");
+    assertThat(d.html()).isEqualTo("caf\u00e9 ok\uFFFD");
+
     byte[] junk = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'a', (byte) 0xE2, (byte) 0x82};
-    assertThat(HtmlDecoder.decode(junk, "text/html; charset=utf-8").html()).isNotNull();
+    DecodedHtml j = HtmlDecoder.decode(junk, "text/html; charset=utf-8");
+    assertThat(j.charset()).isNotEqualTo("UTF-8");
+    assertThat(j.html()).hasSize(junk.length).doesNotContain("\uFFFD");
+    assertThat(j.html().charAt(3)).isEqualTo('a');
   }
 
   @Test
