@@ -1,5 +1,6 @@
 package io.mathsieve.classifiers.math;
 
+import io.mathsieve.text.Cjk;
 import java.text.Normalizer;
 
 /**
@@ -86,7 +87,7 @@ public final class MathTextNormalizer {
         }
         continue;
       }
-      if (isCjk(c)) {
+      if (Cjk.isCjk(c)) {
         space(out);
         out.append(c).append(' ');
         i++;
@@ -132,10 +133,6 @@ public final class MathTextNormalizer {
   /** Cut before {@code max}, never between the halves of a surrogate pair. */
   private static int cut(CharSequence s, int max) {
     return Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-  }
-
-  private static boolean isCjk(char c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF);
   }
 
   private static boolean isAsciiLetter(char c) {

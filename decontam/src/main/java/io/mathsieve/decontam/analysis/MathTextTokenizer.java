@@ -1,5 +1,6 @@
 package io.mathsieve.decontam.analysis;
 
+import io.mathsieve.text.Cjk;
 import java.io.IOException;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -82,14 +83,14 @@ public final class MathTextTokenizer extends Tokenizer {
         }
         continue;
       }
-      if (isCjk(ch)) {
+      if (Cjk.isCjk(ch)) {
         term.append(ch);
         return true;
       }
       if (Character.isLetterOrDigit(ch)) {
         term.append(ch);
         int d;
-        while ((d = read()) >= 0 && Character.isLetterOrDigit(d) && !isCjk((char) d)) {
+        while ((d = read()) >= 0 && Character.isLetterOrDigit(d) && !Cjk.isCjk((char) d)) {
           term.append((char) d);
         }
         if (atLineStart && (d == '.' || d == ')') && allDigits()) {
@@ -178,8 +179,4 @@ public final class MathTextTokenizer extends Tokenizer {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  static boolean isCjk(char c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
-        || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF);
-  }
 }

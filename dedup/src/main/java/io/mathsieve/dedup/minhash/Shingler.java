@@ -1,5 +1,6 @@
 package io.mathsieve.dedup.minhash;
 
+import io.mathsieve.text.Cjk;
 import io.mathsieve.hash.Murmur3;
 import java.util.Arrays;
 
@@ -72,7 +73,7 @@ public final class Shingler {
     for (int i = 0, len = text.length(); i < len; i++) {
       char c = text.charAt(i);
       if (Character.isLetterOrDigit(c)) {
-        if (isCjk(c)) {
+        if (Cjk.isCjk(c)) {
           if (inWord) {
             count = add(count, h);
             inWord = false;
@@ -101,15 +102,5 @@ public final class Shingler {
     }
     words[count] = Murmur3.fmix64(fnv ^ seed);
     return count + 1;
-  }
-
-  static boolean isCjk(char c) {
-    Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-    return b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
-        || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
-        || b == Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS
-        || b == Character.UnicodeBlock.HIRAGANA
-        || b == Character.UnicodeBlock.KATAKANA
-        || b == Character.UnicodeBlock.HANGUL_SYLLABLES;
   }
 }

@@ -1,0 +1,2 @@
+/** Character classes shared by every stage that reads text. */
+package io.mathsieve.text;
