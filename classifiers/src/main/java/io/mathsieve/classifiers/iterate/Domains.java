@@ -1,13 +1,16 @@
 package io.mathsieve.classifiers.iterate;
 
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * How pages group into domains for domain discovery: by host ({@code math.stackexchange.com}), or by
- * registered domain ({@code stackexchange.com}). The registered domain is the last two labels of the
- * host, or three under a known two-label public suffix ({@code co.uk}, {@code com.cn}, {@code edu.au},
- * ...): an approximation of the Public Suffix List, which is not shipped.
+ * registered domain ({@code stackexchange.com}): the label below the host's public suffix in the
+ * Public Suffix List, ICANN and private entries alike (Guava's {@link InternetDomainName}), so
+ * {@code cam.ac.uk} and every {@code user.github.io} site are domains of their own. Hosts the list
+ * does not cover ({@code localhost}, made-up suffixes) keep their last two labels; an IP address is
+ * its own domain.
  */
 public final class Domains {
   /** The grouping. */
@@ -15,9 +18,6 @@ public final class Domains {
     HOST,
     REGISTERED_DOMAIN
   }
-
-  private static final Set<String> SECOND_LEVEL =
-      Set.of("co", "com", "net", "org", "edu", "gov", "ac", "or", "ne", "go", "mil", "nic", "sch", "ltd", "plc", "gob", "nom");
 
   private Domains() {}
 
@@ -34,15 +34,20 @@ public final class Domains {
     if (grouping == Grouping.HOST) {
       return h;
     }
-    String[] labels = h.split("\\.");
-    if (labels.length <= 2) {
-      return h;
+    if (InetAddresses.isUriInetAddress(h) || InetAddresses.isInetAddress(h)) {
+      return h; // an IP address is one domain
     }
-    int take = labels[labels.length - 1].length() == 2 && SECOND_LEVEL.contains(labels[labels.length - 2]) ? 3 : 2;
-    StringBuilder out = new StringBuilder();
-    for (int i = labels.length - take; i < labels.length; i++) {
-      out.append(i == labels.length - take ? "" : ".").append(labels[i]);
+    if (InternetDomainName.isValid(h)) {
+      InternetDomainName name = InternetDomainName.from(h);
+      if (name.isUnderPublicSuffix()) {
+        return name.topPrivateDomain().toString();
+      }
+      if (name.isPublicSuffix()) {
+        return h; // a host that is itself a suffix (github.io): nothing above it to group by
+      }
     }
-    return out.toString();
+    int last = h.lastIndexOf('.');
+    int second = last <= 0 ? -1 : h.lastIndexOf('.', last - 1);
+    return second < 0 ? h : h.substring(second + 1);
   }
 }

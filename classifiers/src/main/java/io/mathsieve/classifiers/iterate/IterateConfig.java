@@ -45,7 +45,7 @@ public record IterateConfig(
   public static final ConfigOption<Double> STOP_NEW_SHARE = ConfigOption.doubleOption("iterate.stop-new-share", 0.02,
       "Stop when an iteration's collection holds fewer than this share of pages not collected by the previous one.").between(0, 1);
   public static final ConfigOption<Domains.Grouping> GROUPING = ConfigOption.enumOption("iterate.domain-grouping", Domains.Grouping.class,
-      Domains.Grouping.HOST, "Group pages into domains by host, or by registered domain (approximated without the Public Suffix List).");
+      Domains.Grouping.HOST, "Group pages into domains by host, or by registered domain (the label below the public suffix, from the Public Suffix List: cam.ac.uk, and each user.github.io site on its own).");
   public static final ConfigOption<Double> DOMAIN_MIN_SHARE = ConfigOption.doubleOption("iterate.domain-min-share", 0.10,
       "A domain with more than this share of its pages collected is a math domain (DeepSeekMath: 10%).").between(0, 1);
   public static final ConfigOption<Integer> DOMAIN_MIN_PAGES = ConfigOption.intOption("iterate.domain-min-pages", 5,

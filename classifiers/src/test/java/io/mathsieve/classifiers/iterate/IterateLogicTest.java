@@ -41,6 +41,15 @@ class IterateLogicTest {
     assertThat(Domains.of("www.maths.cam.ac.uk", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("cam.ac.uk");
     assertThat(Domains.of("shuxue.example.com.cn", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("example.com.cn");
     assertThat(Domains.of("localhost", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("localhost");
+    // From the Public Suffix List, not a short list of second-level labels:
+    assertThat(Domains.of("dna049.github.io", Domains.Grouping.REGISTERED_DOMAIN)).as("a private suffix: each site its own").isEqualTo("dna049.github.io");
+    assertThat(Domains.of("www.math.kyoto-u.ac.jp", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("kyoto-u.ac.jp");
+    assertThat(Domains.of("blog.example.com.au", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("example.com.au");
+    assertThat(Domains.of("a.b.example.co.jp", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("example.co.jp");
+    assertThat(Domains.of("github.io", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("github.io");
+    assertThat(Domains.of("10.0.0.7", Domains.Grouping.REGISTERED_DOMAIN)).as("an IP address is its own domain").isEqualTo("10.0.0.7");
+    assertThat(Domains.of("[2001:db8::1]", Domains.Grouping.REGISTERED_DOMAIN)).isEqualTo("[2001:db8::1]");
+    assertThat(Domains.of("site1.pages.example-com", Domains.Grouping.REGISTERED_DOMAIN)).as("a suffix outside the list").isEqualTo("pages.example-com");
   }
 
   // A math domain needs enough pages and more than the share collected.
