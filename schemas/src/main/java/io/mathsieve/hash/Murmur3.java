@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
  * long h = Murmur3.hash64("hello".getBytes(UTF_8), 0, 5, 0L);
  * }</pre>
  *
- * <p>No allocation on the byte-array paths; the string convenience methods encode to UTF-8 first.
+ * <p>{@code hash128} over a byte array allocates nothing (the caller owns {@code out}); {@code hash64}
+ * allocates its two-long result, and the string forms also encode to UTF-8 first. Hot loops hash
+ * bytes into a reused {@code out}, or use {@link #fmix64} on primitive longs.
  */
 public final class Murmur3 {
   private static final long C1 = 0x87c37b91114253d5L;

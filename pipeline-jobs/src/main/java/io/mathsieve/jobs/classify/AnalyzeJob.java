@@ -53,7 +53,7 @@ public final class AnalyzeJob {
    */
   public static Collection collect(Path scores, double threshold, Path previous, double previousThreshold, Map<String, Boolean> labels,
       double domainMinShare, int domainMinPages, int iteration, Path collectedOut, Path domainsOut, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<ScoredDocument> now = read(env, scores, "scores");
     final double t = threshold;
     StoreSinks.write(now.filter(new Collected(t, new HashMap<>(labels))).name("collected").uid("collected"), () -> Stores.SCORES,
@@ -84,7 +84,7 @@ public final class AnalyzeJob {
   /** Writes the patterns store: every URL pattern of the math domains, marked accepted or not. */
   public static void patterns(Path scores, double threshold, Set<String> mathDomains, PatternRules rules, int iteration, Path out, int parallelism)
       throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     final double t = threshold;
     final Set<String> math = Set.copyOf(mathDomains);
     DataStream<PatternStat> patterns = read(env, scores, "scores")

@@ -44,7 +44,7 @@ public final class PositivesJob {
    */
   public static long run(Path pages, Path scores, double threshold, double minScore, Set<String> patterns, Annotations annotations, Path out,
       int parallelism) throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     final HashSet<String> accepted = new HashSet<>(patterns);
     DataStream<TextDocument> candidates = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
             WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages")

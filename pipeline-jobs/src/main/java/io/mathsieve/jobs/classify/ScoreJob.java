@@ -35,7 +35,7 @@ public final class ScoreJob {
 
   public static ScoreHistogram run(Path pages, String model, Path scores, int maxChars, Domains.Grouping grouping, TokenCounter tokens,
       int iteration, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<TextDocument> in = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages");
     StoreSinks.write(topology(in, model, maxChars, grouping, tokens, iteration), () -> Stores.SCORES, scores.toString(),

@@ -89,7 +89,7 @@ public final class TrainJob {
    */
   public static Counts run(List<Path> seeds, List<Path> patternPositives, List<Path> negatives, Path pages, double negativeRate, long sampleSeed,
       HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config, Path modelPrefix, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<String> examples = null;
     DataStream<Long> known = null; // URL hashes of every positive: never sampled as negatives
     for (Path seed : seeds) {

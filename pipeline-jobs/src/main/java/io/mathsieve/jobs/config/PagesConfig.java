@@ -17,7 +17,7 @@ public record PagesConfig(int textCapChars, Map<String, String> values) implemen
   public static final ConfigOption<Integer> TEXT_CAP_CHARS =
       ConfigOption.intOption("pages.text-cap-chars", 65_536,
               "The pages store keeps at most this many chars of each page's text (text_truncated marks the rest); "
-                  + "the corpus export re-reads the full text from the WARC file. Bounds the store at dump scale.")
+                  + "select re-reads the full text of each collected page from its WARC record. Bounds the store at dump scale.")
           .atLeast(1000);
 
   public static final List<ConfigOption<?>> OPTIONS = List.of(TEXT_CAP_CHARS);

@@ -111,7 +111,7 @@ public final class DecontamJob {
       throw new io.mathsieve.jobs.run.UserError("index " + index + " was built with n = " + loaded.ngram() + ", but decontam.ngram = "
           + config.ngram() + "; rebuild the index or drop --ngram");
     }
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     TypeInformation<T> typeInfo = TypeInformation.of(type);
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);

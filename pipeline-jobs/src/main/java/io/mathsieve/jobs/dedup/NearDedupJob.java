@@ -73,7 +73,7 @@ public final class NearDedupJob {
     TypeInformation<T> typeInfo = TypeInformation.of(type);
 
     // 1. Sketch and bucket: candidate edges, and every document's node info.
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);
     SingleOutputStreamOperator<BandMember> members =
@@ -109,7 +109,7 @@ public final class NearDedupJob {
     }
 
     // 3. Resolve clusters and write the outputs.
-    StreamExecutionEnvironment env3 = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env3 = JobRunner.batchEnvironment(parallelism);
     DataStream<Assignment> assignments;
     if (hasRows(current)) {
       assignments = env3.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, current.toString(), null),
@@ -177,7 +177,7 @@ public final class NearDedupJob {
 
   /** One Large-Star + Small-Star round; returns how many nodes are not yet in a star. */
   static long componentsRound(Path in, Path out, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<Edge> edges = env.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, in.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-edges").uid("read-edges");
     DataStream<Edge> large = bothWays(edges, "large").keyBy(Edge::a, Types.LONG)

@@ -59,7 +59,7 @@ public final class ExportJob {
     OutputDirectory.prepare(corpusDir.getParent(), true, List.of(corpusDir.getFileName().toString()));
     OutputDirectory.prepare(work, true, List.of("corpus_files"));
     Files.createDirectories(corpusDir);
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<CorpusRow> rows = env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, input.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-corpus").uid("read-corpus");
     final int b = buckets;

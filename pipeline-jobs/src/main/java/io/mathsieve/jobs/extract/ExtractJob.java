@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -103,36 +102,12 @@ public final class ExtractJob {
     StoreSinks.write(s.files(), () -> Stores.FILES, outDir + "/files", meta);
   }
 
-  /**
-   * A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves
-   * copies): local, or on the session cluster of {@code mathsieve submit}.
-   */
-  public static StreamExecutionEnvironment environment(int parallelism) {
-    // Heartbeats carry accumulators to the job manager: on a local MiniCluster, every 2 s so the
-    // progress line moves (a cluster keeps its own setting).
-    org.apache.flink.configuration.Configuration remote = io.mathsieve.jobs.run.ClusterTarget.remoteConfiguration();
-    StreamExecutionEnvironment env;
-    if (remote != null) {
-      env = new StreamExecutionEnvironment(remote);
-    } else {
-      org.apache.flink.configuration.Configuration local = new org.apache.flink.configuration.Configuration();
-      local.set(org.apache.flink.configuration.HeartbeatManagerOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(2));
-      env = StreamExecutionEnvironment.getExecutionEnvironment(local);
-    }
-    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    if (parallelism > 0) {
-      env.setParallelism(parallelism);
-    }
-    env.getConfig().enableObjectReuse();
-    return env;
-  }
-
   /** Runs the job and writes {@code run.json}. Returns the summary. */
   public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, int parallelism, boolean overwrite)
       throws Exception {
     OutputDirectory.prepare(outDir, overwrite, OUTPUTS);
     Instant started = Instant.now();
-    StreamExecutionEnvironment env = environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     Streams streams = topology(source(env, splits, config), config);
     sinks(streams, outDir.toAbsolutePath().toString(), config);
     JobExecutionResult result = JobRunner.execute(env, "mathsieve extract", splits.size());

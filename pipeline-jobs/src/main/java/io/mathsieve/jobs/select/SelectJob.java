@@ -60,7 +60,7 @@ public final class SelectJob {
   public static Result run(Path pages, Classification c, Map<String, String> warcLocations, MathsieveConfig config,
       Path output, int parallelism) throws Exception {
     OutputDirectory.prepare(output, true, List.of("corpus", "rejections"));
-    StreamExecutionEnvironment env = ExtractJob.environment(parallelism);
+    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<TextDocument> docs = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages");
     DataStream<Selection> selections = env.fromSource(
