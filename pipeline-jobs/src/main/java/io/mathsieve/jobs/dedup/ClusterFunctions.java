@@ -28,15 +28,20 @@ import org.apache.flink.util.OutputTag;
 final class ClusterFunctions {
   private ClusterFunctions() {}
 
-  /** Joins a node's cluster (if any) with its info: a member of its cluster, keyed by the cluster's root. */
+  /**
+   * Joins a node's cluster (if any) with its info: a member of its cluster, keyed by the cluster's
+   * root. A node that two documents share is marked, keeping the smaller doc id's info.
+   */
   static final class MemberJoin extends KeyedCoProcessFunction<Long, Assignment, NodeInfo, Member> {
     private transient ValueState<Long> root;
     private transient ValueState<NodeInfo> info;
+    private transient ValueState<Boolean> shared;
 
     @Override
     public void open(OpenContext context) {
       root = getRuntimeContext().getState(new ValueStateDescriptor<>("root", Types.LONG));
       info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", TypeInformation.of(NodeInfo.class)));
+      shared = getRuntimeContext().getState(new ValueStateDescriptor<>("shared", Types.BOOLEAN));
     }
 
     @Override
@@ -49,7 +54,13 @@ final class ClusterFunctions {
     @Override
     public void processElement2(NodeInfo n, Context ctx, Collector<Member> out) throws Exception {
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-      info.update(n);
+      NodeInfo before = info.value();
+      if (before != null && !before.docId().equals(n.docId())) {
+        shared.update(true);
+      }
+      if (before == null || n.docId().compareTo(before.docId()) < 0) {
+        info.update(n);
+      }
     }
 
     @Override
@@ -57,20 +68,28 @@ final class ClusterFunctions {
       Long r = root.value();
       NodeInfo n = info.value();
       if (r != null && n != null) {
-        out.collect(new Member(r, n.node(), n.docId(), n.score(), n.fetchMillis()));
+        out.collect(new Member(r, n.node(), n.docId(), n.score(), n.fetchMillis(), shared.value() != null));
       }
       root.clear();
       info.clear();
+      shared.clear();
     }
   }
 
-  /** One cluster: keeps the member with the highest score, then the earliest fetch, then the smallest id. */
+  /**
+   * One cluster: keeps the member with the highest score, then the earliest fetch, then the smallest
+   * id. A cluster holding a node that two documents share may join unrelated pages, so every member
+   * of it is kept (counted as {@code dedup.near.node_collisions}).
+   */
   static final class Decide extends EndOfKeyFunction<Long, Member, Decision> {
+    static final String COLLISIONS = "dedup.near.node_collisions";
     private transient ListState<Member> members;
+    private transient StageCounters counters;
 
     @Override
     public void open(OpenContext context) {
       members = getRuntimeContext().getListState(new ListStateDescriptor<>("members", TypeInformation.of(Member.class)));
+      counters = new StageCounters(getRuntimeContext());
     }
 
     @Override
@@ -96,8 +115,12 @@ final class ClusterFunctions {
           clusterId = m.docId();
         }
       }
+      boolean shared = all.stream().anyMatch(Member::shared);
+      if (shared) {
+        counters.inc(COLLISIONS);
+      }
       for (Member m : all) {
-        out.collect(new Decision(m.node(), m.docId(), clusterId, all.size(), keep.docId()));
+        out.collect(new Decision(m.node(), m.docId(), clusterId, all.size(), shared ? m.docId() : keep.docId()));
       }
     }
   }
@@ -151,9 +174,11 @@ final class ClusterFunctions {
         }
         boolean kept = d.keptDocId().equals(id);
         ctx.output(CLUSTERS, new ClusterMember(id, d.clusterId(), d.clusterSize(), kept, d.keptDocId()));
+        if (d.clusterId().equals(id)) {
+          counters.inc(CLUSTERS_COUNTER); // at the member that names the cluster: once per cluster
+        }
         if (kept) {
           counters.inc("dedup.near.forwarded");
-          counters.inc(CLUSTERS_COUNTER); // one kept member per cluster
           out.collect(adapter.withClusterSize(row, d.clusterSize()));
         } else {
           Rejection r = adapter.reject(row, DedupReason.NEAR,

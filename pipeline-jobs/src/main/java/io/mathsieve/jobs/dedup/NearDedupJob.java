@@ -159,6 +159,7 @@ public final class NearDedupJob {
     root.put("kept", forwarded);
     root.put("dropped_near_duplicates", dropped);
     root.put("clusters", clusters);
+    root.put("node_collisions", RunSummary.get(acc, ClusterFunctions.Decide.COLLISIONS)); // clusters left whole: see NearDedupRecords
     root.put("candidate_links", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.candidate_pairs")); // pair x band
     root.put("pairs_below_similarity", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_similarity"));
     root.put("exact_jaccard", config.exactJaccard());

@@ -197,6 +197,56 @@ class NearDedupITCase {
     assertThat(StoreReader.readAll(Stores.CORPUS, flink(out.resolve("corpus")))).hasSize(30);
   }
 
+  // Two documents whose ids share their first 64 bits (the node id) join their near-duplicates into
+  // one cluster that nothing real connects: that cluster drops nothing, the collision is counted,
+  // and an ordinary pair in the same corpus is still deduplicated.
+  @Test
+  void aSharedNodeIdDropsNothingOfItsCluster() throws Exception {
+    SplittableRandom random = new SplittableRandom(13);
+    java.util.function.Supplier<String[]> words = () -> {
+      String[] w = new String[300];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = "w" + random.nextInt(1_000_000);
+      }
+      return w;
+    };
+    java.util.function.UnaryOperator<String[]> edit = w -> {
+      String[] c = w.clone();
+      c[10] = "edited";
+      return c;
+    };
+    String[] a = words.get();
+    String[] b = words.get();
+    String[] c = words.get();
+    Map<String, String[]> docs = new java.util.LinkedHashMap<>();
+    docs.put("00000000000000aa" + "0".repeat(16), a); // A and B share the node 0xaa
+    docs.put("00000000000000aa" + "f".repeat(16), b);
+    docs.put("1".repeat(32), edit.apply(a)); // A's near-duplicate
+    docs.put("2".repeat(32), edit.apply(b)); // B's near-duplicate
+    docs.put("3".repeat(32), c); // an ordinary pair
+    docs.put("4".repeat(32), edit.apply(c));
+    for (int i = 0; i < 10; i++) {
+      docs.put(String.format("9%031x", i), words.get());
+    }
+    List<io.mathsieve.schemas.CorpusRow> rows = new ArrayList<>();
+    docs.forEach((id, w) -> rows.add(new io.mathsieve.schemas.CorpusRow(id, "https://example.org/" + id, "example.org", "", String.join(" ", w), "en",
+        0.9, 1, 0, "", java.time.Instant.EPOCH, "a.warc.gz", rows.size(), "", 1, 0, "x", "m", "f")));
+    Path in = Files.createDirectories(dir.resolve("shared-node"));
+    try (ParquetWriter<io.mathsieve.schemas.CorpusRow> w = StoreParquetWriter.open(Stores.CORPUS, new LocalOutputFile(in.resolve("part-0.parquet")), Map.of())) {
+      for (io.mathsieve.schemas.CorpusRow r : rows) {
+        w.write(r);
+      }
+    }
+    Path out = dir.resolve("shared-node-out");
+    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
+        DedupConfig.from(io.mathsieve.config.Settings.empty()), 2, false);
+    List<String> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(out.resolve("rejections"))).stream().map(x -> x.url()).toList();
+    assertThat(dropped).as("only one of the ordinary pair").hasSize(1).allMatch(u -> u.endsWith("3".repeat(32)) || u.endsWith("4".repeat(32)));
+    assertThat(r.kept()).isEqualTo(docs.size() - 1);
+    assertThat(r.clusters()).isEqualTo(2);
+    assertThat(new ObjectMapper().readTree(out.resolve("dedup.json").toFile()).get("node_collisions").asLong()).isEqualTo(1);
+  }
+
   // Components of graphs that are hard for label propagation (long chains, a big star, many small
   // pieces, edges in random order) equal union-find's, after a few distributed rounds.
   @Test
