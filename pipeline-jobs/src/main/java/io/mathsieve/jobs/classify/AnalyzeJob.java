@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
@@ -28,7 +29,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -144,7 +144,7 @@ public final class AnalyzeJob {
   }
 
   /** Counts pages collected now that were not collected by the previous iteration. */
-  static final class NewPages extends KeyedCoProcessFunction<String, ScoredDocument, ScoredDocument, Boolean> {
+  static final class NewPages extends EndOfKeyJoin<String, ScoredDocument, ScoredDocument, Boolean> {
     private final double before;
     private final double now;
     private transient ValueState<Double> previous;
@@ -164,14 +164,12 @@ public final class AnalyzeJob {
     }
 
     @Override
-    public void processElement1(ScoredDocument s, Context ctx, Collector<Boolean> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(ScoredDocument s) throws Exception {
       previous.update(s.score());
     }
 
     @Override
-    public void processElement2(ScoredDocument s, Context ctx, Collector<Boolean> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(ScoredDocument s) throws Exception {
       current.update(s.score());
     }
 

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
@@ -25,7 +26,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -66,7 +66,7 @@ public final class PositivesJob {
   }
 
   /** Keeps a page whose score is below the collection threshold but not below the floor. */
-  static final class Uncollected extends KeyedCoProcessFunction<String, TextDocument, ScoredDocument, TextDocument> {
+  static final class Uncollected extends EndOfKeyJoin<String, TextDocument, ScoredDocument, TextDocument> {
     private final double threshold;
     private final double minScore;
     private transient ValueState<TextDocument> page;
@@ -84,14 +84,12 @@ public final class PositivesJob {
     }
 
     @Override
-    public void processElement1(TextDocument d, Context ctx, Collector<TextDocument> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(TextDocument d) throws Exception {
       page.update(d);
     }
 
     @Override
-    public void processElement2(ScoredDocument s, Context ctx, Collector<TextDocument> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(ScoredDocument s) throws Exception {
       score.update(s.score());
     }
 

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,6 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -135,7 +135,7 @@ public final class TrainJob {
    * that hash: a join at the end of each key, so the positives' URLs live in keyed state, never
    * in the job graph or on the driver.
    */
-  static final class UnlessKnown extends KeyedCoProcessFunction<Long, TextDocument, Long, TextDocument> {
+  static final class UnlessKnown extends EndOfKeyJoin<Long, TextDocument, Long, TextDocument> {
     private transient ListState<TextDocument> pages;
     private transient ValueState<Boolean> known;
 
@@ -146,14 +146,12 @@ public final class TrainJob {
     }
 
     @Override
-    public void processElement1(TextDocument d, Context ctx, Collector<TextDocument> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(TextDocument d) throws Exception {
       pages.add(d);
     }
 
     @Override
-    public void processElement2(Long urlHash, Context ctx, Collector<TextDocument> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(Long urlHash) throws Exception {
       known.update(true);
     }
 

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import io.mathsieve.dedup.DedupReason;
@@ -20,7 +21,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -32,7 +32,7 @@ final class ClusterFunctions {
    * Joins a node's cluster (if any) with its info: a member of its cluster, keyed by the cluster's
    * root. A node that two documents share is marked, keeping the smaller doc id's info.
    */
-  static final class MemberJoin extends KeyedCoProcessFunction<Long, Assignment, NodeInfo, Member> {
+  static final class MemberJoin extends EndOfKeyJoin<Long, Assignment, NodeInfo, Member> {
     private transient ValueState<Long> root;
     private transient ValueState<NodeInfo> info;
     private transient ValueState<Boolean> shared;
@@ -45,15 +45,13 @@ final class ClusterFunctions {
     }
 
     @Override
-    public void processElement1(Assignment a, Context ctx, Collector<Member> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(Assignment a) throws Exception {
       Long r = root.value();
       root.update(r == null ? a.root() : Math.min(r, a.root()));
     }
 
     @Override
-    public void processElement2(NodeInfo n, Context ctx, Collector<Member> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(NodeInfo n) throws Exception {
       NodeInfo before = info.value();
       if (before != null && !before.docId().equals(n.docId())) {
         shared.update(true);
@@ -126,7 +124,7 @@ final class ClusterFunctions {
   }
 
   /** Applies decisions to full rows: kept rows pass, the others become {@code dedup/near} rejections. */
-  static final class Apply<T> extends KeyedCoProcessFunction<Long, T, Decision, T> {
+  static final class Apply<T> extends EndOfKeyJoin<Long, T, Decision, T> {
     static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
     static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
     /** Clusters resolved: counted where each cluster's kept member passes, so nothing re-reads the clusters store. */
@@ -151,14 +149,12 @@ final class ClusterFunctions {
     }
 
     @Override
-    public void processElement1(T row, Context ctx, Collector<T> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(T row) throws Exception {
       rows.add(row);
     }
 
     @Override
-    public void processElement2(Decision d, Context ctx, Collector<T> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(Decision d) throws Exception {
       decision.update(d);
     }
 

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.HalfEdge;
@@ -14,7 +15,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -30,7 +30,7 @@ final class VerifyFunctions {
   private VerifyFunctions() {}
 
   /** Keyed by the first end: sends each distinct edge on with this end's shingles. */
-  static final class AttachFirst extends KeyedCoProcessFunction<Long, Edge, NodeShingles, HalfEdge> {
+  static final class AttachFirst extends EndOfKeyJoin<Long, Edge, NodeShingles, HalfEdge> {
     private transient ListState<Long> others;
     private transient ValueState<long[]> shingles;
 
@@ -41,14 +41,12 @@ final class VerifyFunctions {
     }
 
     @Override
-    public void processElement1(Edge e, Context ctx, Collector<HalfEdge> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(Edge e) throws Exception {
       others.add(e.b());
     }
 
     @Override
-    public void processElement2(NodeShingles s, Context ctx, Collector<HalfEdge> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(NodeShingles s) throws Exception {
       shingles.update(s.shingles());
     }
 
@@ -68,7 +66,7 @@ final class VerifyFunctions {
   }
 
   /** Keyed by the second end: keeps the edges whose exact Jaccard similarity reaches the minimum. */
-  static final class CompareSecond extends KeyedCoProcessFunction<Long, HalfEdge, NodeShingles, Edge> {
+  static final class CompareSecond extends EndOfKeyJoin<Long, HalfEdge, NodeShingles, Edge> {
     private final double minSimilarity;
     private transient ListState<HalfEdge> halves;
     private transient ValueState<long[]> shingles;
@@ -86,14 +84,12 @@ final class VerifyFunctions {
     }
 
     @Override
-    public void processElement1(HalfEdge h, Context ctx, Collector<Edge> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void first(HalfEdge h) throws Exception {
       halves.add(h);
     }
 
     @Override
-    public void processElement2(NodeShingles s, Context ctx, Collector<Edge> out) throws Exception {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    protected void second(NodeShingles s) throws Exception {
       shingles.update(s.shingles());
     }
 

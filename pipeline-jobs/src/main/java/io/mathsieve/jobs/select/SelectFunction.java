@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.select;
 
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.jobs.run.StageCounters;
@@ -12,7 +13,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -22,7 +22,7 @@ import org.apache.flink.util.OutputTag;
  * collected them; the others become {@code classify/not_collected} rejections naming score and
  * threshold. Rows whose text is a prefix go to {@link #TRUNCATED} for their full text.
  */
-public final class SelectFunction extends KeyedCoProcessFunction<String, TextDocument, Selection, CorpusRow> {
+public final class SelectFunction extends EndOfKeyJoin<String, TextDocument, Selection, CorpusRow> {
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("select-rejections", TypeInformation.of(Rejection.class));
   public static final OutputTag<Truncated> TRUNCATED = new OutputTag<>("truncated", TypeInformation.of(Truncated.class));
 
@@ -49,14 +49,12 @@ public final class SelectFunction extends KeyedCoProcessFunction<String, TextDoc
   }
 
   @Override
-  public void processElement1(TextDocument d, Context ctx, Collector<CorpusRow> out) throws Exception {
-    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+  protected void first(TextDocument d) throws Exception {
     page.update(d);
   }
 
   @Override
-  public void processElement2(Selection s, Context ctx, Collector<CorpusRow> out) throws Exception {
-    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+  protected void second(Selection s) throws Exception {
     if (s.finalScore()) {
       score.update(s.score());
     } else {
