@@ -1,6 +1,7 @@
 package io.mathsieve.decontam.index;
 
 import io.mathsieve.decontam.analysis.DecontamAnalyzer;
+import io.mathsieve.hash.Fnv1a;
 import io.mathsieve.hash.Murmur3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,11 +64,7 @@ final class TokenHashes {
   }
 
   static long hash(char[] chars, int length) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < length; i++) {
-      h = (h ^ chars[i]) * 0x100000001b3L;
-    }
-    return Murmur3.fmix64(h ^ SEED);
+    return Murmur3.fmix64(Fnv1a.of(chars, length) ^ SEED);
   }
 
   /** {@code BASE^n}. */

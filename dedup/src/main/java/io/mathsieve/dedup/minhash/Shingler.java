@@ -1,6 +1,7 @@
 package io.mathsieve.dedup.minhash;
 
 import io.mathsieve.text.Cjk;
+import io.mathsieve.hash.Fnv1a;
 import io.mathsieve.hash.Murmur3;
 import java.util.Arrays;
 
@@ -18,8 +19,6 @@ import java.util.Arrays;
  * words (but at least one) has one shingle of all its words; a text without words has none.
  */
 public final class Shingler {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private final int n;
@@ -68,7 +67,7 @@ public final class Shingler {
 
   private int words(CharSequence text) {
     int count = 0;
-    long h = FNV_OFFSET;
+    long h = Fnv1a.OFFSET;
     boolean inWord = false;
     for (int i = 0, len = text.length(); i < len; i++) {
       char c = text.charAt(i);
@@ -78,15 +77,15 @@ public final class Shingler {
             count = add(count, h);
             inWord = false;
           }
-          count = add(count, (FNV_OFFSET ^ c) * FNV_PRIME);
-          h = FNV_OFFSET;
+          count = add(count, Fnv1a.add(Fnv1a.OFFSET, c));
+          h = Fnv1a.OFFSET;
           continue;
         }
-        h = (h ^ Character.toLowerCase(c)) * FNV_PRIME;
+        h = Fnv1a.add(h, Character.toLowerCase(c));
         inWord = true;
       } else if (inWord) {
         count = add(count, h);
-        h = FNV_OFFSET;
+        h = Fnv1a.OFFSET;
         inWord = false;
       }
     }
