@@ -15,7 +15,13 @@ public interface TokenCounter extends Serializable {
    * languages, and 0.65 tokens a char for Chinese, Japanese and Korean (BPE tokenizers with large
    * vocabularies, like DeepSeek's, give roughly these ratios on web text); at least 1.
    */
-  TokenCounter ESTIMATE = perChar(0.25, 0.65);
+  TokenCounter ESTIMATE = perChar(TokenCounter.ESTIMATE_PER_CHAR, TokenCounter.ESTIMATE_PER_CJK_CHAR);
+
+  /** The estimate's tokens per char of alphabetic text. */
+  double ESTIMATE_PER_CHAR = 0.25;
+
+  /** The estimate's tokens per char of Chinese, Japanese and Korean. */
+  double ESTIMATE_PER_CJK_CHAR = 0.65;
 
   /**
    * Tokens as a rate per char, one for Chinese, Japanese and Korean and one for everything else;

@@ -89,7 +89,7 @@ public final class BuildDriver {
     Files.createDirectories(out.resolve("stages"));
     MathsieveConfig c = r.config();
     // Resolve everything a stage could fail on before the first job runs.
-    TokenizerSpec tokenizer = TokenizerSpec.resolve(c.export().tokenizer(), c.export().hfEndpoint(), cacheDir());
+    TokenizerSpec tokenizer = TokenizerSpec.resolve(c.export().tokenizer(), c.export().hfEndpoint(), TokenizerSpec.cacheDir());
     CorpusTokenizer tok = TokenizerCache.get(tokenizer);
     SeedFiles.inspect(r.seeds());
     for (Path n : r.negatives()) {
@@ -361,10 +361,6 @@ public final class BuildDriver {
   }
 
   /** Where downloaded tokenizers are kept: {@code $MATHSIEVE_CACHE}, else {@code ~/.cache/mathsieve}. */
-  static Path cacheDir() {
-    String env = System.getenv("MATHSIEVE_CACHE");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "mathsieve");
-  }
 
 
 }

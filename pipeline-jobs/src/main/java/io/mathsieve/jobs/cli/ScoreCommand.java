@@ -1,7 +1,6 @@
 package io.mathsieve.jobs.cli;
 
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
-import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.jobs.classify.ScoreJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -47,7 +46,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     OutputDirectory.prepare(output, common.overwrite, List.of("scores"));
     ScoreHistogram h = ScoreJob.run(store, model.toAbsolutePath().toString(), output.resolve("scores"), config.classifier().maxChars(),
-        config.iterate().grouping(), TokenCounter.ESTIMATE, 0, common.parallelism());
+        config.iterate().grouping(), IterateCommand.tokens(store, config), 0, common.parallelism());
     if (!common.quiet) {
       System.out.println("scored " + h.totalPages() + " pages; " + h.pagesAtOrAbove(0.5) + " score >= 0.5  -> " + output.resolve("scores"));
     }

@@ -22,11 +22,22 @@ import org.apache.parquet.hadoop.ParquetReader;
  * @param cjkPages pages sampled (CJK)
  */
 public record TokenRates(double tokensPerChar, double tokensPerCjkChar, long pages, long cjkPages) {
-  static final double DEFAULT_PER_CHAR = 0.25;
-  static final double DEFAULT_PER_CJK_CHAR = 0.65;
+  static final double DEFAULT_PER_CHAR = TokenCounter.ESTIMATE_PER_CHAR;
+  static final double DEFAULT_PER_CJK_CHAR = TokenCounter.ESTIMATE_PER_CJK_CHAR;
 
   public TokenCounter counter() {
     return TokenCounter.perChar(tokensPerChar, tokensPerCjkChar);
+  }
+
+  /**
+   * The rates of the configured tokenizer ({@code export.tokenizer}) on up to {@code
+   * export.token-sample-pages} pages of {@code pagesStore}: what {@code build}, {@code iterate} and
+   * {@code score} all count a page's tokens with, so one {@code --budget-tokens} picks the same
+   * pages in each.
+   */
+  public static TokenRates measure(Path pagesStore, io.mathsieve.jobs.config.ExportConfig export) throws IOException {
+    TokenizerSpec spec = TokenizerSpec.resolve(export.tokenizer(), export.hfEndpoint(), TokenizerSpec.cacheDir());
+    return measure(pagesStore, TokenizerCache.get(spec), export.tokenSamplePages());
   }
 
   /** Measures the rates on up to {@code samplePages} pages of {@code pagesStore}. */

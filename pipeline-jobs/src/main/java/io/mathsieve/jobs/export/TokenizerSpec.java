@@ -35,6 +35,12 @@ public record TokenizerSpec(String name, String location) implements Serializabl
   public static final String BUNDLED = "deepseek-v3";
   static final String BUNDLED_RESOURCE = "/io/mathsieve/jobs/export/deepseek-v3/tokenizer.json";
 
+  /** Where hub tokenizers are cached: {@code $MATHSIEVE_CACHE}, or {@code ~/.cache/mathsieve}. */
+  public static Path cacheDir() {
+    String env = System.getenv("MATHSIEVE_CACHE");
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "mathsieve");
+  }
+
   /** Resolves {@code spec}; hub models are downloaded into {@code cacheDir} (reused when present). */
   public static TokenizerSpec resolve(String spec, String hfEndpoint, Path cacheDir) {
     if (spec.equals(BUNDLED)) {
