@@ -1,5 +1,10 @@
 package io.mathsieve.decontam.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -8,63 +13,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes. Enough for MMLU's files. */
+/**
+ * The rows of a CSV file (RFC 4180: quoted fields, doubled quotes, newlines inside quotes), through
+ * Jackson's CSV module; blank lines are skipped. A malformed file is one error naming its line.
+ */
 final class Csv {
+  private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
   private Csv() {}
 
   static List<List<String>> read(Path file) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      List<String> row = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      boolean any = false;
-      int c;
-      while ((c = r.read()) >= 0) {
-        char ch = (char) c;
-        any = true;
-        if (quoted) {
-          if (ch == '"') {
-            r.mark(1);
-            int next = r.read();
-            if (next == '"') {
-              field.append('"');
-            } else {
-              quoted = false;
-              if (next >= 0) {
-                r.reset();
-              }
-            }
-          } else {
-            field.append(ch);
-          }
-        } else if (ch == '"' && field.length() == 0) {
-          quoted = true;
-        } else if (ch == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (ch == '\n' || ch == '\r') {
-          if (ch == '\r') {
-            r.mark(1);
-            if (r.read() != '\n') {
-              r.reset();
-            }
-          }
-          row.add(field.toString());
-          field.setLength(0);
-          if (!(row.size() == 1 && row.get(0).isEmpty())) {
-            rows.add(row);
-          }
-          row = new ArrayList<>();
-          any = false;
-        } else {
-          field.append(ch);
-        }
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        MappingIterator<List<String>> it = MAPPER.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(r)) {
+      while (it.hasNextValue()) {
+        rows.add(it.nextValue());
       }
-      if (any) {
-        row.add(field.toString());
-        rows.add(row);
-      }
+    } catch (JsonProcessingException e) {
+      throw new BenchmarkFileException(file + ":" + (e.getLocation() == null ? 1 : e.getLocation().getLineNr()) + ": not valid CSV ("
+          + e.getOriginalMessage() + ")");
     }
     return rows;
   }
