@@ -5,6 +5,8 @@ import io.mathsieve.decontam.DecontamReason;
 import io.mathsieve.decontam.analysis.DecontamAnalyzer;
 import io.mathsieve.decontam.benchmarks.BenchmarkItem;
 import java.io.DataInputStream;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.procedures.LongIntProcedure;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,14 +111,14 @@ public final class BenchmarkIndex {
       forEachNgram(items.get(i), tokens, n, powN, (g, wordy) -> {
         if (!wordy) {
           nonWord[0]++;
-        } else if (lastItem.get(g) != item) {
+        } else if (lastItem.getOrDefault(g, -1) != item) {
           lastItem.put(g, item);
-          itemCount.put(g, Math.max(0, itemCount.get(g)) + 1);
+          itemCount.put(g, Math.max(0, itemCount.getOrDefault(g, -1)) + 1);
         }
       });
     }
     long[] shared = {0};
-    itemCount.forEach((g, c) -> {
+    itemCount.forEach((LongIntProcedure) (g, c) -> {
       if (c > maxItems) {
         shared[0]++;
       }
@@ -135,7 +137,7 @@ public final class BenchmarkIndex {
       int index = i;
       int[] added = {0};
       forEachNgram(item, tokens, n, powN, (g, wordy) -> {
-        if (wordy && itemCount.get(g) <= maxItems) {
+        if (wordy && itemCount.getOrDefault(g, -1) <= maxItems) {
           added[0]++;
           if (ngrams.putIfAbsent(g, index)) {
             c[4]++;
@@ -255,7 +257,7 @@ public final class BenchmarkIndex {
           window -= h[t - ngram] * powN;
         }
         if (t >= ngram - 1) {
-          int item = ngrams.get(window);
+          int item = ngrams.getOrDefault(window, -1);
           if (item >= 0) {
             return match(DecontamReason.NGRAM, item, t - ngram + 1, t + 1);
           }
@@ -267,7 +269,7 @@ public final class BenchmarkIndex {
           }
           rolling[l] = r;
           if (t >= l - 1) {
-            int item = shortByLength[l].get(r);
+            int item = shortByLength[l].getOrDefault(r, -1);
             if (item >= 0) {
               return match(DecontamReason.EXACT, item, t - l + 1, t + 1);
             }
@@ -374,19 +376,14 @@ public final class BenchmarkIndex {
     return new BenchmarkIndex(n, minShort, infos, itemBenchmark, itemIds, ngrams, shorts, ignored);
   }
 
+  /** Entries in key order: HPPC iterates each map instance in its own seeded order, and the file must not depend on it. */
   private static void writeMap(DataOutputStream d, LongIntHashMap m) throws IOException {
-    d.writeInt(m.size());
-    IOException[] error = {null};
-    m.forEach((k, v) -> {
-      try {
-        d.writeLong(k);
-        d.writeInt(v);
-      } catch (IOException e) {
-        error[0] = e;
-      }
-    });
-    if (error[0] != null) {
-      throw error[0];
+    long[] keys = m.keys().toArray();
+    java.util.Arrays.sort(keys);
+    d.writeInt(keys.length);
+    for (long k : keys) {
+      d.writeLong(k);
+      d.writeInt(m.get(k));
     }
   }
 

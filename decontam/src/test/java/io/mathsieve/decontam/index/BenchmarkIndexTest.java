@@ -183,5 +183,12 @@ class BenchmarkIndexTest {
     assertThat(back.scanner().find(GSM_Q)).isEqualTo(INDEX.scanner().find(GSM_Q));
     assertThatThrownBy(() -> BenchmarkIndex.read(new ByteArrayInputStream("hello".getBytes()), "x.idx"))
         .hasMessage("x.idx: not a mathsieve benchmark index (expected a file written by decontam-index)");
+    // Deterministic: the same items give the same bytes, built again or read back and written again.
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    BenchmarkIndex.build(ITEMS, DecontamConfig.defaults()).write(again);
+    assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+    back.write(rewritten);
+    assertThat(rewritten.toByteArray()).isEqualTo(out.toByteArray());
   }
 }
