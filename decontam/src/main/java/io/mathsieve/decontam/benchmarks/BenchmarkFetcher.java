@@ -1,15 +1,9 @@
 package io.mathsieve.decontam.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -59,7 +53,6 @@ public final class BenchmarkFetcher {
   }
 
   private final String mirror;
-  private final HttpClient http;
   private final int attempts;
 
   /** A fetcher; {@code mirror} (may be null) replaces {@code https://} in every URL. */
@@ -70,7 +63,6 @@ public final class BenchmarkFetcher {
   BenchmarkFetcher(String mirror, int attempts) {
     this.mirror = mirror == null ? null : (mirror.endsWith("/") ? mirror : mirror + "/");
     this.attempts = attempts;
-    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
   }
 
   /** Downloads {@code entries} under {@code dir}; returns the files written or already present. */
@@ -93,43 +85,7 @@ public final class BenchmarkFetcher {
   }
 
   private void download(String url, Path target) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".part");
-    IOException last = null;
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-            .header("User-Agent", "mathsieve-benchmarks-fetch").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        int status = r.statusCode();
-        if (status == 200) {
-          try (InputStream in = r.body()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-          }
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-          return;
-        }
-        r.body().close();
-        last = new IOException(url + ": HTTP " + status);
-        if (status < 500 && status != 429) {
-          break; // a 404 will not fix itself
-        }
-      } catch (IOException e) {
-        last = new IOException(url + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while fetching " + url, e);
-      }
-      sleep(attempt);
-    }
-    Files.deleteIfExists(tmp);
-    throw last;
-  }
-
-  private static void sleep(int attempt) {
-    try {
-      Thread.sleep(Math.min(8000, 250L << attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    io.mathsieve.net.HttpDownload.toFile(URI.create(url), target, java.util.Map.of("User-Agent", "mathsieve-benchmarks-fetch"), attempts);
   }
 
   /** The entries of the named benchmarks (all when {@code names} is empty). */

@@ -3,7 +3,8 @@ package io.mathsieve.extract.warc;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
+
+import io.mathsieve.net.Backoff;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.channels.Channels;
@@ -19,8 +20,8 @@ import java.util.Locale;
  * the file is missing or forbidden, retrying will not help.
  */
 public final class HttpWarcInput implements WarcInput {
-  static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** A WARC file resumes where it stopped, so it may wait longer than a whole-file download. */
+  static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
   private final URI uri;
   private final String name;
@@ -166,15 +167,8 @@ public final class HttpWarcInput implements WarcInput {
       if (failures > config.httpRetries()) {
         throw new IOException("giving up on " + uri + " at byte " + position + " after " + failures + " failed attempts: " + e.getMessage(), e);
       }
-      long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, failures - 1));
       checkBudget();
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      try {
-        Thread.sleep(Math.max(0, Math.min(backoff, left)));
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting to retry " + uri);
-      }
+      BACKOFF.sleep(failures, deadline, uri.toString());
     }
 
     private void checkBudget() throws IOException {

@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
 
@@ -104,45 +100,21 @@ public record TokenizerSpec(String name, String location) implements Serializabl
         return target;
       }
       URI uri = URI.create(endpoint.replaceAll("/+$", "") + "/" + repo + "/resolve/" + revision + "/tokenizer.json");
-      HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).header("User-Agent", "mathsieve");
+      Map<String, String> headers = new java.util.HashMap<>(Map.of("User-Agent", "mathsieve"));
       String token = System.getenv("HF_TOKEN");
       if (token != null && !token.isBlank()) {
-        request.header("Authorization", "Bearer " + token.strip());
+        headers.put("Authorization", "Bearer " + token.strip());
       }
-      IOException last = null;
-      for (int attempt = 1; attempt <= 3; attempt++) {
-        try {
-          Files.createDirectories(target.getParent());
-          Path tmp = target.resolveSibling("tokenizer.json.part");
-          HttpResponse<Path> response = client.send(request.build(), HttpResponse.BodyHandlers.ofFile(tmp));
-          int status = response.statusCode();
-          if (status == 200) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-          }
-          Files.deleteIfExists(tmp);
-          if (status == 401 || status == 403 || status == 404) {
-            throw new UserError(String.format(Locale.ROOT, "export.tokenizer: %s answered %d for hf:%s%s", uri, status, id,
-                status == 404 ? " (no such model or no tokenizer.json in it)" : " (a gated model: set HF_TOKEN)"));
-          }
-          last = new IOException(uri + " answered " + status);
-        } catch (IOException e) {
-          last = e;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new UserError("interrupted while downloading " + uri, e);
-        }
-        sleep(attempt);
-      }
-      throw new UserError("export.tokenizer: cannot download " + uri + " after 3 attempts: " + last.getMessage(), last);
-    }
-
-    private static void sleep(int attempt) {
       try {
-        Thread.sleep(250L << attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        Files.createDirectories(target.getParent());
+        io.mathsieve.net.HttpDownload.toFile(uri, target, headers, 3);
+        return target;
+      } catch (io.mathsieve.net.HttpDownload.Refused e) {
+        int status = e.status();
+        throw new UserError(String.format(Locale.ROOT, "export.tokenizer: %s answered %d for hf:%s%s", uri, status, id,
+            status == 404 ? " (no such model or no tokenizer.json in it)" : status == 401 || status == 403 ? " (a gated model: set HF_TOKEN)" : ""), e);
+      } catch (IOException e) {
+        throw new UserError("export.tokenizer: cannot download " + uri + ": " + e.getMessage(), e);
       }
     }
   }

@@ -1,0 +1,2 @@
+/** Remote reads: one backoff policy and one file download with retries, for every stage that fetches. */
+package io.mathsieve.net;
