@@ -101,12 +101,16 @@ final class ScaleBench {
     return json;
   }
 
-  /** Jobs grouped into stages: "iterate: score (iteration 2)" and "... iter-2" count as "iterate: score". */
+  /**
+   * Jobs grouped into stages by name, the iteration kept ("iterate: train iter-2" is "iterate: train
+   * (iteration 2)"), since a larger crawl may run more iterations; repeated jobs of one name (the
+   * component rounds of near-dedup) add up.
+   */
   static Map<String, Stage> stages(Path costs) throws IOException {
     Map<String, Stage> out = new TreeMap<>();
     for (String line : Files.readAllLines(costs, StandardCharsets.UTF_8)) {
       JsonNode j = RunSummary.json().readTree(line);
-      String stage = j.get("job").asText().replaceFirst("^mathsieve ", "").replaceAll(" ?\\(iteration \\d+\\)| iter-\\d+", "").strip();
+      String stage = j.get("job").asText().replaceFirst("^mathsieve ", "").replaceAll(" iter-(\\d+)$", " (iteration $1)").strip();
       Stage s = out.getOrDefault(stage, new Stage(0, 0, 0, 0));
       out.put(stage, new Stage(s.jobs() + 1, s.cpu() + j.get("cpu_s").asDouble(), s.wall() + j.get("wall_s").asDouble(),
           Math.max(s.peakHeap(), j.get("peak_heap_after_gc_bytes").asLong())));
@@ -114,7 +118,14 @@ final class ScaleBench {
     return out;
   }
 
-  static String table(Map<Integer, Map<String, Stage>> all) {
+  static String table(Map<Integer, Map<String, Stage>> measured) {
+    Map<Integer, Map<String, Stage>> all = new TreeMap<>();
+    measured.forEach((n, m) -> { // the whole build, as one more row
+      Map<String, Stage> rows = new TreeMap<>(m);
+      rows.put("~ all stages", new Stage(m.values().stream().mapToInt(Stage::jobs).sum(), m.values().stream().mapToDouble(Stage::cpu).sum(),
+          m.values().stream().mapToDouble(Stage::wall).sum(), m.values().stream().mapToLong(Stage::peakHeap).max().orElse(0)));
+      all.put(n, rows);
+    });
     List<Integer> ns = new ArrayList<>(all.keySet());
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%n%-34s", "stage (CPU ms per 1k pages)"));
@@ -128,6 +139,7 @@ final class ScaleBench {
     b.append('\n');
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     all.values().forEach(m -> names.addAll(m.keySet()));
+    names.add("~ all stages");
     for (String stage : names) {
       b.append(String.format(Locale.ROOT, "%-34s", stage.length() > 34 ? stage.substring(0, 34) : stage));
       for (int n : ns) {

@@ -16,15 +16,19 @@ class ScaleBenchTest {
   @TempDir Path dir;
 
   @Test
-  void jobsOfEveryIterationAddUpToOneStage() throws Exception {
+  void jobsGroupByNameAndIteration() throws Exception {
     Path costs = Files.write(dir.resolve("costs.jsonl"), List.of(
         "{\"job\":\"mathsieve iterate: score (iteration 1)\",\"wall_s\":2.0,\"cpu_s\":3.0,\"peak_heap_after_gc_bytes\":100}",
         "{\"job\":\"mathsieve iterate: score (iteration 2)\",\"wall_s\":1.0,\"cpu_s\":1.5,\"peak_heap_after_gc_bytes\":300}",
         "{\"job\":\"mathsieve iterate: train iter-2\",\"wall_s\":4.0,\"cpu_s\":4.0,\"peak_heap_after_gc_bytes\":50}",
-        "{\"job\":\"mathsieve extract\",\"wall_s\":9.0,\"cpu_s\":17.0,\"peak_heap_after_gc_bytes\":70}"));
+        "{\"job\":\"mathsieve extract\",\"wall_s\":9.0,\"cpu_s\":17.0,\"peak_heap_after_gc_bytes\":70}",
+        "{\"job\":\"mathsieve near-dedup: components\",\"wall_s\":1.0,\"cpu_s\":1.0,\"peak_heap_after_gc_bytes\":10}",
+        "{\"job\":\"mathsieve near-dedup: components\",\"wall_s\":1.0,\"cpu_s\":2.0,\"peak_heap_after_gc_bytes\":20}"));
     Map<String, ScaleBench.Stage> s = ScaleBench.stages(costs);
-    assertThat(s).containsOnlyKeys("iterate: score", "iterate: train", "extract");
-    assertThat(s.get("iterate: score")).isEqualTo(new ScaleBench.Stage(2, 4.5, 3.0, 300));
+    assertThat(s).containsOnlyKeys("iterate: score (iteration 1)", "iterate: score (iteration 2)", "iterate: train (iteration 2)", "extract",
+        "near-dedup: components");
+    assertThat(s.get("iterate: score (iteration 2)")).isEqualTo(new ScaleBench.Stage(1, 1.5, 1.0, 300));
+    assertThat(s.get("near-dedup: components")).as("rounds add up").isEqualTo(new ScaleBench.Stage(2, 3.0, 2.0, 20));
     assertThat(s.get("extract").cpu()).isEqualTo(17.0);
   }
 
