@@ -65,7 +65,15 @@ public final class StageBench {
   public record Result(List<Measurement> rows, List<TextDocument> documents, long pages, long htmlBytes) {}
 
   public static Result run(Inputs in, Consumer<String> log) throws Exception {
-    List<Measurement> rows = new ArrayList<>();
+    List<Measurement> rows = new ArrayList<>() { // each row printed as soon as it is measured
+      @Override
+      public boolean add(Measurement m) {
+        super.add(m);
+        log.accept(String.format(Locale.ROOT, "bench: %-50s %,9.0f %s/s (%,.0f - %,.0f), %.2f x floor", m.stage(), m.median(), m.unit(), m.min(), m.max(),
+            m.median() / get(0).median()));
+        return true;
+      }
+    };
     // Read the pages once (also the WARC-parse measurement's warm-up).
     List<HtmlPage> pages = new ArrayList<>();
     long[] compressed = {0};
@@ -175,6 +183,41 @@ public final class StageBench {
   }
 
   /** Reads every response page of {@code files}. */
+  /**
+   * Splits one WARC file into two at the record nearest its middle byte: two valid files, since a
+   * record starts a gzip member in a Common Crawl file (and a record in a plain one). For the
+   * end-to-end measurement, which needs two inputs to subtract job start-up.
+   */
+  public static List<Path> splitAtMiddleRecord(Path file, Path dir) throws IOException {
+    long size = Files.size(file);
+    long[] best = {-1};
+    try (WarcRecordReader r = new WarcRecordReader(WarcInput.local(file, file.getFileName().toString()), WarcConfig.defaults())) {
+      for (WarcItem item; (item = r.next()) != null; ) {
+        if (item.isPage() && item.page().warcOffset() > 0
+            && (best[0] < 0 || Math.abs(item.page().warcOffset() - size / 2) < Math.abs(best[0] - size / 2))) {
+          best[0] = item.page().warcOffset();
+        }
+      }
+    }
+    if (best[0] <= 0) {
+      throw new IllegalArgumentException(file + ": fewer than two pages; the end-to-end measurement needs more");
+    }
+    String name = file.getFileName().toString();
+    String ext = name.endsWith(".warc.gz") ? ".warc.gz" : name.endsWith(".gz") ? ".gz" : ".warc";
+    List<Path> out = List.of(dir.resolve("part-0" + ext), dir.resolve("part-1" + ext));
+    try (var in = java.nio.channels.FileChannel.open(file)) {
+      try (var a = java.nio.channels.FileChannel.open(out.get(0), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(0, best[0], a);
+      }
+      try (var b = java.nio.channels.FileChannel.open(out.get(1), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(best[0], size - best[0], b);
+      }
+    }
+    return out;
+  }
+
   static void readPages(List<Path> files, Consumer<HtmlPage> sink) throws IOException {
     for (Path f : files) {
       try (WarcRecordReader r = new WarcRecordReader(WarcInput.local(f, f.getFileName().toString()), WarcConfig.defaults())) {

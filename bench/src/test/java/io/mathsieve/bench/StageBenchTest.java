@@ -69,4 +69,29 @@ class StageBenchTest {
     assertThat(m.max()).isEqualTo(100);
     assertThat(m.megabytesPerSecond()).isEqualTo(0.4);
   }
+
+  // One WARC file splits at a record into two valid files holding its pages between them; the
+  // duplicate share of the scale benchmark's crawl is what was asked for.
+  @Test
+  void aSingleWarcFileSplitsIntoTwoValidHalves() throws Exception {
+    BenchCorpus.Summary s = BenchCorpus.generate(dir.resolve("one"), 60, 3, 0.1);
+    Path file = s.files().get(0);
+    List<String> all = new ArrayList<>();
+    StageBench.readPages(List.of(file), p -> all.add(p.url()));
+    List<Path> halves = StageBench.splitAtMiddleRecord(file, Files.createDirectories(dir.resolve("split")));
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    StageBench.readPages(List.of(halves.get(0)), p -> first.add(p.url()));
+    StageBench.readPages(List.of(halves.get(1)), p -> second.add(p.url()));
+    assertThat(first).isNotEmpty();
+    assertThat(second).isNotEmpty();
+    List<String> joined = new ArrayList<>(first);
+    joined.addAll(second);
+    assertThat(joined).isEqualTo(all);
+    assertThat(Files.size(halves.get(0)) + Files.size(halves.get(1))).isEqualTo(Files.size(file));
+
+    BenchCorpus.Summary d = BenchCorpus.generate(dir.resolve("dups"), 1000, 4, 0.04, 0.2);
+    long copies = Files.readAllLines(d.manifest()).stream().filter(l -> l.contains("\"duplicate\"")).count();
+    assertThat(copies).as("20%% of the pages after the first 256").isBetween(100L, 200L);
+  }
 }

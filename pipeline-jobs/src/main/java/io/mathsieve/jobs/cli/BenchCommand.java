@@ -132,8 +132,12 @@ public final class BenchCommand implements Callable<Integer> {
       manifest = s.manifest();
     } else {
       warcs = InputResolver.resolve(inputs).stream().map(sp -> Path.of(sp.location())).toList();
-      if (warcs.size() < 2) {
-        throw new UserError("the end-to-end measurement needs at least 2 WARC files, got " + warcs.size() + " (" + inputs + ")");
+      if (warcs.isEmpty()) {
+        throw new UserError("--input " + inputs + ": no WARC files");
+      }
+      if (warcs.size() == 1) { // the end-to-end figure is the difference between half the input and all of it
+        warcs = io.mathsieve.bench.StageBench.splitAtMiddleRecord(warcs.get(0), Files.createDirectories(output.resolve("split")));
+        System.err.println("bench: one WARC file, split at its middle record into " + warcs);
       }
     }
     java.util.Set<String> labelledMath = null;
