@@ -54,11 +54,6 @@ class TextDocumentTest {
     }
 
     @Override
-    public String code() {
-      return "too_big";
-    }
-
-    @Override
     public String description() {
       return "too big";
     }
