@@ -104,7 +104,7 @@ public final class TrainingScaleBench {
             w.write(line);
             w.newLine();
             lines++;
-            tokens += words(line);
+            tokens += ClassifierTraining.words(line);
           }
         }
         a = m.readLine();
@@ -114,14 +114,4 @@ public final class TrainingScaleBench {
     return new long[] {lines, tokens};
   }
 
-  private static long words(String line) {
-    long n = 0;
-    boolean in = false;
-    for (int i = 0; i < line.length(); i++) {
-      boolean space = line.charAt(i) == ' ';
-      n += !space && !in ? 1 : 0;
-      in = !space;
-    }
-    return n;
-  }
 }

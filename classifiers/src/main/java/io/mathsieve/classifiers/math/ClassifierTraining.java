@@ -142,7 +142,8 @@ public final class ClassifierTraining {
     return out;
   }
 
-  private static long words(String line) {
+  /** Words of a normalised classifier line (single spaces), as fastText counts them. */
+  public static long words(String line) {
     long n = 1;
     for (int i = 0; i < line.length(); i++) {
       n += line.charAt(i) == ' ' ? 1 : 0;

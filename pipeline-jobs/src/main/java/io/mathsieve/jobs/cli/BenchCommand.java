@@ -88,13 +88,27 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    ObjectNode result = io.mathsieve.bench.TrainingScaleBench.run(trainScale, output.resolve("train-scale"), settings, System.err::println);
+    return writeResults(io.mathsieve.bench.TrainingScaleBench.run(trainScale, output.resolve("train-scale"), settings, System.err::println),
+        "train-scale.json");
+  }
+
+  /** Stamps {@code result} with the time and the machine, writes it to OUTPUT/{@code name} and says where. */
+  private int writeResults(ObjectNode result, String name) throws java.io.IOException {
     result.put("created", Instant.now().toString());
     result.put("machine", machine());
-    Path file = output.resolve("train-scale.json");
+    Path file = output.resolve(name);
     RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
     System.out.println("results: " + file);
     return 0;
+  }
+
+  /** The generated samples (seed, negatives, benchmarks) under OUTPUT/samples, generated once. */
+  private Path samples() {
+    Path samples = output.resolve("samples");
+    if (!Files.isDirectory(samples.resolve("seed"))) {
+      SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
+    }
+    return samples;
   }
 
   @Override
@@ -109,18 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
       return trainScale();
     }
     if (scale != null) {
-      List<Integer> sizes = ScaleBench.parse(scale);
-      Path samples = output.resolve("samples");
-      if (!Files.isDirectory(samples.resolve("seed"))) {
-        SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
-      }
-      ObjectNode result = ScaleBench.run(sizes, heap, output, samples, System.err::println);
-      result.put("created", Instant.now().toString());
-      result.put("machine", machine());
-      Path file = output.resolve("scale.json");
-      RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
-      System.out.println("results: " + file);
-      return 0;
+      return writeResults(ScaleBench.run(ScaleBench.parse(scale), heap, output, samples(), System.err::println), "scale.json");
     }
     Path work = Files.createDirectories(output.resolve("work"));
     List<Path> warcs;
@@ -159,10 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     System.err.println("bench: training a DeepSeekMath-shaped fastText model (dim 256, wordNgrams 3) on the sample seed ...");
-    Path samples = output.resolve("samples");
-    if (!Files.isDirectory(samples.resolve("seed"))) {
-      SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
-    }
+    Path samples = samples();
     Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"), work, 200_000);
 
     StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, labelledMath != null ? labelledMath : StageBench.mathUrls(manifest), model,

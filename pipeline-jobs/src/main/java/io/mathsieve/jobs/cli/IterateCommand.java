@@ -1,6 +1,6 @@
 package io.mathsieve.jobs.cli;
 
-import io.mathsieve.classifiers.iterate.TokenCounter;
+import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -67,17 +67,12 @@ public final class IterateCommand implements Callable<Integer> {
     MathsieveConfig config = MathsieveConfig.from(s);
     Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
     IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(store, seeds, negatives, workdir, annotations, labels,
-        config.classifier(), config.iterate(), tokens(store, config), common.parallelism(), common.overwrite,
+        config.classifier(), config.iterate(), TokenRates.counter(store, config.export()), common.parallelism(), common.overwrite,
         common.quiet ? line -> {} : System.out::println));
     if (!common.quiet) {
       System.out.println("final model: " + r.model() + " (version " + r.modelVersion() + "), collected: " + r.collected());
       System.out.println("summary:     " + workdir.resolve("iterations.json"));
     }
     return 0;
-  }
-
-  /** Tokens per page as build counts them: the configured tokenizer's rates, measured on the store's first pages. */
-  static TokenCounter tokens(Path store, MathsieveConfig config) throws java.io.IOException {
-    return io.mathsieve.jobs.export.TokenRates.measure(new org.apache.flink.core.fs.Path(store.toUri()), config.export()).counter();
   }
 }

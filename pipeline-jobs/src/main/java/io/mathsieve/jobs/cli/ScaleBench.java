@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.jobs.run.JobCosts;
+import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.samples.BenchCorpus;
@@ -42,7 +43,7 @@ final class ScaleBench {
     Path crawl = output.resolve("crawl-" + largest);
     Path generated = crawl.resolve("generated");
     if (!Files.exists(generated)) {
-      deleteTree(crawl);
+      OutputDirectory.delete(crawl);
       log.accept(String.format(Locale.ROOT, "bench: generating %,d pages (reused by later runs with the same largest N) ...", largest));
       BenchCorpus.generate(crawl, largest, 42, 0.04, 0.10);
       Files.writeString(generated, String.valueOf(largest));
@@ -55,8 +56,8 @@ final class ScaleBench {
       Path build = output.resolve("build-" + n);
       Path costs = output.resolve("costs-" + n + ".jsonl");
       Path input = output.resolve("input-" + n);
-      deleteTree(build);
-      deleteTree(input);
+      OutputDirectory.delete(build);
+      OutputDirectory.delete(input);
       Files.deleteIfExists(costs);
       Files.createDirectories(input);
       long htmlBytes = 0;
@@ -94,8 +95,8 @@ final class ScaleBench {
       stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall()).put("peak_heap_after_gc_bytes", v.peakHeap()));
       log.accept(String.format(Locale.ROOT, "bench: %,d pages built in %.0f s", n, wall));
       System.out.print(table(all));
-      deleteTree(build);
-      deleteTree(input);
+      OutputDirectory.delete(build);
+      OutputDirectory.delete(input);
     }
     json.put("table", table(all));
     return json;
@@ -185,16 +186,5 @@ final class ScaleBench {
       }
     }
     return out.stream().sorted().toList();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
   }
 }

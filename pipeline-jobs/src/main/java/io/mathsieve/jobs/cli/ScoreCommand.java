@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.jobs.classify.ScoreJob;
@@ -46,7 +47,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     OutputDirectory.prepare(output, common.overwrite, List.of("scores"));
     ScoreHistogram h = ScoreJob.run(store, model.toAbsolutePath().toString(), output.resolve("scores"), config.classifier().maxChars(),
-        config.iterate().grouping(), IterateCommand.tokens(store, config), 0, common.parallelism());
+        config.iterate().grouping(), TokenRates.counter(store, config.export()), 0, common.parallelism());
     if (!common.quiet) {
       System.out.println("scored " + h.totalPages() + " pages; " + h.pagesAtOrAbove(0.5) + " score >= 0.5  -> " + output.resolve("scores"));
     }

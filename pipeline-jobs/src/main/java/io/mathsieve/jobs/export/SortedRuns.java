@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.export;
 
+import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.schemas.CorpusRow;
@@ -140,12 +141,7 @@ final class SortedRuns implements Closeable {
     open.clear();
     buffer.clear();
     if (dir != null) {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(dir);
+      OutputDirectory.delete(dir);
       dir = null;
     }
     runs.clear();

@@ -40,6 +40,11 @@ public record TokenRates(double tokensPerChar, double tokensPerCjkChar, long pag
     return measure(pagesStore, TokenizerCache.get(spec), export.tokenSamplePages());
   }
 
+  /** Tokens per page with the rates {@link #measure(Path, io.mathsieve.jobs.config.ExportConfig)} finds in a local pages store. */
+  public static TokenCounter counter(java.nio.file.Path pagesStore, io.mathsieve.jobs.config.ExportConfig export) throws IOException {
+    return measure(new Path(pagesStore.toUri()), export).counter();
+  }
+
   /** Measures the rates on up to {@code samplePages} pages of {@code pagesStore}. */
   public static TokenRates measure(Path pagesStore, CorpusTokenizer tokenizer, int samplePages) throws IOException {
     long[] chars = new long[2];

@@ -72,6 +72,12 @@ public final class JobCosts {
       return;
     }
     listening = true;
+    java.util.Set<String> heapPools = new java.util.HashSet<>();
+    for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == java.lang.management.MemoryType.HEAP) {
+        heapPools.add(p.getName());
+      }
+    }
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener((n, handback) -> {
@@ -81,7 +87,7 @@ public final class JobCosts {
           var info = com.sun.management.GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
           long used = 0;
           for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (isHeap(e.getKey())) {
+            if (heapPools.contains(e.getKey())) {
               MemoryUsage u = e.getValue();
               used += u.getUsed();
             }
@@ -90,14 +96,5 @@ public final class JobCosts {
         }, null, null);
       }
     }
-  }
-
-  private static boolean isHeap(String pool) {
-    for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getName().equals(pool)) {
-        return p.getType() == java.lang.management.MemoryType.HEAP;
-      }
-    }
-    return false;
   }
 }
