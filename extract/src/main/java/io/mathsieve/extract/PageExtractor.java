@@ -3,7 +3,7 @@ package io.mathsieve.extract;
 import io.mathsieve.classifiers.langid.LanguageIdentifier;
 import io.mathsieve.classifiers.langid.LanguageIdentifier.Language;
 import io.mathsieve.extract.charset.HtmlDecoder;
-import io.mathsieve.extract.charset.HtmlDecoder.DecodedHtml;
+import io.mathsieve.extract.charset.HtmlDecoder.Detected;
 import io.mathsieve.extract.prefilter.MathPrefilter;
 import io.mathsieve.extract.html.ExtractedText;
 import io.mathsieve.extract.html.ExtractionLimitException;
@@ -12,8 +12,8 @@ import io.mathsieve.schemas.DocIds;
 import io.mathsieve.schemas.FilterResult;
 import io.mathsieve.schemas.HtmlPage;
 import io.mathsieve.schemas.TextDocument;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
  * One HTML page to one text document, or a reason why not: binary bodies, pathological DOMs,
@@ -55,8 +55,9 @@ public final class PageExtractor {
     if (config.prefilter() && !MathPrefilter.shared().test(body)) {
       return FilterResult.drop(ExtractReason.NO_MATH_SIGNAL, "no math markup, symbol or word in " + body.length + " bytes");
     }
-    DecodedHtml html = HtmlDecoder.decode(body, page.contentType());
-    Document doc = Jsoup.parse(html.html(), page.url());
+    // Parsed from a reader over the bytes: no whole-page string (about a tenth of Jsoup's time on real pages).
+    Detected html = HtmlDecoder.detect(body, page.contentType());
+    Document doc = Parser.htmlParser().parseInput(html.reader(body), page.url());
     ExtractedText extracted;
     try {
       extracted = text.extract(doc, deadline);
@@ -84,7 +85,7 @@ public final class PageExtractor {
             false,
             lang.code(),
             lang.score(),
-            html.charset(),
+            html.charset().name(),
             html.source(),
             ExtractorVersion.CURRENT,
             extracted.formulas(),

@@ -1,5 +1,8 @@
 package io.mathsieve.extract.charset;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -69,41 +72,59 @@ public final class HtmlDecoder {
   public static final String DETECTED = "detected";
   public static final String DEFAULT = "default";
 
+  /** The charset of a body, where it came from, and the length of its byte order mark (0 without). */
+  public record Detected(Charset charset, String source, int bomLength) {
+    /** The body as characters, after the byte order mark, for a streaming parser (no whole-page string). */
+    public Reader reader(byte[] body) {
+      return new InputStreamReader(new ByteArrayInputStream(body, bomLength, body.length - bomLength), charset);
+    }
+
+    /** The body as one string, after the byte order mark. */
+    public DecodedHtml decode(byte[] body) {
+      return new DecodedHtml(new String(body, bomLength, body.length - bomLength, charset), charset.name(), source);
+    }
+  }
+
   public static DecodedHtml decode(byte[] body, String httpContentType) {
+    return detect(body, httpContentType).decode(body);
+  }
+
+  /** The charset to read {@code body} with, by the rules above, without decoding it. */
+  public static Detected detect(byte[] body, String httpContentType) {
     // 1. A byte order mark wins over every declaration (as in browsers).
     if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
-      return new DecodedHtml(new String(body, 3, body.length - 3, StandardCharsets.UTF_8), "UTF-8", BOM);
+      return new Detected(StandardCharsets.UTF_8, BOM, 3);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
-      return new DecodedHtml(new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE", BOM);
+      return new Detected(StandardCharsets.UTF_16BE, BOM, 2);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xFE) {
-      return new DecodedHtml(new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE", BOM);
+      return new Detected(StandardCharsets.UTF_16LE, BOM, 2);
     }
     Utf8Check utf8 = Utf8Check.of(body, Math.min(body.length, SNIFF_BYTES));
 
     // 2. The HTTP header, then 3. a meta tag, each checked against the bytes.
     Charset http = supported(charsetParameter(httpContentType));
     if (http != null && plausible(http, utf8)) {
-      return decodeAs(body, preferUtf8(http, utf8), preferUtf8(http, utf8) == http ? HTTP : DETECTED);
+      return new Detected(preferUtf8(http, utf8), preferUtf8(http, utf8) == http ? HTTP : DETECTED, 0);
     }
     Charset meta = supported(MetaCharset.find(body, Math.min(body.length, META_SCAN_BYTES)));
     if (meta != null && plausible(meta, utf8)) {
-      return decodeAs(body, preferUtf8(meta, utf8), preferUtf8(meta, utf8) == meta ? META : DETECTED);
+      return new Detected(preferUtf8(meta, utf8), preferUtf8(meta, utf8) == meta ? META : DETECTED, 0);
     }
 
     // 4. The bytes themselves.
     if (utf8 == Utf8Check.ASCII) {
-      return decodeAs(body, StandardCharsets.UTF_8, DEFAULT);
+      return new Detected(StandardCharsets.UTF_8, DEFAULT, 0);
     }
     if (utf8 == Utf8Check.VALID) {
-      return decodeAs(body, StandardCharsets.UTF_8, DETECTED);
+      return new Detected(StandardCharsets.UTF_8, DETECTED, 0);
     }
     Charset detected = supported(detect(body));
     if (detected != null && !detected.equals(StandardCharsets.UTF_8)) {
-      return decodeAs(body, detected, DETECTED);
+      return new Detected(detected, DETECTED, 0);
     }
-    return decodeAs(body, WINDOWS_1252, DEFAULT);
+    return new Detected(WINDOWS_1252, DEFAULT, 0);
   }
 
   /** A declaration is believed unless it says UTF-8 and the bytes are not UTF-8. */
@@ -122,10 +143,6 @@ public final class HtmlDecoder {
   private static boolean isSingleByteWestern(Charset c) {
     String n = c.name().toLowerCase(Locale.ROOT);
     return n.startsWith("windows-125") || n.startsWith("iso-8859-");
-  }
-
-  private static DecodedHtml decodeAs(byte[] body, Charset charset, String source) {
-    return new DecodedHtml(new String(body, charset), charset.name(), source);
   }
 
   /** The {@code charset} parameter of a Content-Type value, or null. */

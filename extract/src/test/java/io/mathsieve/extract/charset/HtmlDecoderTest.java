@@ -102,6 +102,28 @@ class HtmlDecoderTest {
     assertThat(j.html().charAt(3)).isEqualTo('a');
   }
 
+  // The extractor parses from the reader: after the byte order mark, the same chars as the string,
+  // replacement chars included, for every kind of body above.
+  @Test
+  void readerGivesTheSameCharsAsTheString() throws Exception {
+    byte[] cutUtf8 = java.util.Arrays.copyOf("caf\u00e9 ok".getBytes(StandardCharsets.UTF_8), 9);
+    cutUtf8[7] = (byte) 0xE2;
+    cutUtf8[8] = (byte) 0x82;
+    java.util.List<byte[]> bodies = java.util.List.of(("\uFEFF" + FR).getBytes(StandardCharsets.UTF_16LE), ("\uFEFF" + FR).getBytes(StandardCharsets.UTF_16BE),
+        ("\uFEFF" + FR).getBytes(StandardCharsets.UTF_8), ZH.getBytes(Charset.forName("GBK")), FR.getBytes(Charset.forName("windows-1252")), cutUtf8,
+        new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'a', (byte) 0xE2, (byte) 0x82});
+    for (byte[] body : bodies) {
+      HtmlDecoder.Detected d = HtmlDecoder.detect(body, "text/html; charset=utf-8");
+      StringBuilder read = new StringBuilder();
+      try (java.io.Reader r = d.reader(body)) {
+        for (int c; (c = r.read()) >= 0; ) {
+          read.append((char) c);
+        }
+      }
+      assertThat(read.toString()).isEqualTo(HtmlDecoder.decode(body, "text/html; charset=utf-8").html()).doesNotStartWith("\uFEFF").isNotEmpty();
+    }
+  }
+
   @Test
   void charsetParameter() {
     assertThat(HtmlDecoder.charsetParameter("text/html; Charset=\"UTF-8\"")).isEqualTo("UTF-8");
