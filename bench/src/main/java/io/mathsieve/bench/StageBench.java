@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.jsoup.Jsoup;
 
 /**
  * Each per-page stage of the pipeline alone, single-threaded, on the same pages, measured in CPU
@@ -108,7 +107,7 @@ public final class StageBench {
 
     rows.add(measure("charset + Jsoup parse", "pages", n, htmlBytes, in.runs(), () -> {
       for (HtmlPage p : pages) {
-        Jsoup.parse(HtmlDecoder.decode(p.body(), p.contentType()).html(), p.url());
+        org.jsoup.parser.Parser.htmlParser().parseInput(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url()); // as PageExtractor does
       }
     }));
 
