@@ -3,6 +3,9 @@ package io.mathsieve.extract.charset;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -198,10 +201,19 @@ public final class HtmlDecoder {
     /** Not UTF-8 (a truncated sequence at the very end is forgiven). */
     INVALID;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     static Utf8Check of(byte[] b, int length) {
       boolean multibyte = false;
       int i = 0;
       while (i < length) {
+        // Eight ASCII bytes at a time: most of a page is markup, and this runs on every page.
+        while (i + 8 <= length && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+          i += 8;
+        }
+        if (i >= length) {
+          break;
+        }
         int c = b[i] & 0xff;
         if (c < 0x80) {
           i++;

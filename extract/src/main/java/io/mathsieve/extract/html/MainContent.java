@@ -537,7 +537,7 @@ final class MainContent {
         return true;
       }
       case "div", "section", "article", "main" -> {
-        for (Element c : e.children()) {
+        for (Element c = e.firstElementChild(); c != null; c = c.nextElementSibling()) { // no list: this runs for most blocks
           if (isBlockChild(c.normalName())) {
             return false;
           }

@@ -124,6 +124,44 @@ class HtmlDecoderTest {
     }
   }
 
+  // The UTF-8 check skips ASCII eight bytes at a time: a multi-byte char or a bad byte at any
+  // offset from those words' boundaries is still seen. The reference is the JDK's strict decoder.
+  @Test
+  void utf8CheckAgreesWithTheJdkDecoderAtEveryAlignment() {
+    java.util.Random rng = new java.util.Random(7);
+    String[] chars = {"\u00e9", "\u4e2d", "\ud83d\ude00"};
+    byte[][] bad = {{(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xE4, (byte) 0xB8, 'x'}, {(byte) 0xC0, (byte) 0xAF}};
+    int[] seen = new int[3];
+    for (int round = 0; round < 3000; round++) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (int part = rng.nextInt(4); part >= 0; part--) {
+        out.writeBytes("a".repeat(rng.nextInt(20)).getBytes(StandardCharsets.US_ASCII));
+        int kind = rng.nextInt(6);
+        if (kind < 3) {
+          out.writeBytes(chars[kind].getBytes(StandardCharsets.UTF_8));
+        } else if (kind == 3 && rng.nextInt(4) == 0) {
+          out.writeBytes(bad[rng.nextInt(bad.length)]);
+        }
+      }
+      out.writeBytes("<p>end of page</p>".getBytes(StandardCharsets.US_ASCII)); // nothing cut off by the window
+      byte[] b = out.toByteArray();
+      HtmlDecoder.Utf8Check expected;
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+        boolean ascii = true;
+        for (byte x : b) {
+          ascii &= x >= 0;
+        }
+        expected = ascii ? HtmlDecoder.Utf8Check.ASCII : HtmlDecoder.Utf8Check.VALID;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        expected = HtmlDecoder.Utf8Check.INVALID;
+      }
+      assertThat(HtmlDecoder.Utf8Check.of(b, b.length)).as(java.util.Arrays.toString(b)).isEqualTo(expected);
+      seen[expected.ordinal()]++;
+    }
+    assertThat(java.util.Arrays.stream(seen).min().getAsInt()).as("bodies of each kind").isGreaterThan(100);
+  }
+
   @Test
   void charsetParameter() {
     assertThat(HtmlDecoder.charsetParameter("text/html; Charset=\"UTF-8\"")).isEqualTo("UTF-8");
