@@ -1,5 +1,9 @@
 package io.mathsieve.jobs.build;
 
+import io.mathsieve.extract.warc.WarcReason;
+import io.mathsieve.dedup.DedupReason;
+import io.mathsieve.jobs.export.CorpusReason;
+import io.mathsieve.classifiers.iterate.ClassifyReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -222,23 +226,14 @@ public final class BuildDriver {
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     Map<String, Long> rejections = new TreeMap<>();
     extract.path("rejections").fields().forEachRemaining(e -> rejections.merge(e.getKey(), e.getValue().asLong(), Long::sum));
-    rejections.merge("classify/not_collected", select.path("not_collected").asLong(), Long::sum);
-    rejections.merge("corpus/full_text_unavailable", select.path("full_text_unavailable").asLong(), Long::sum);
-    rejections.merge("dedup/near", near.path("dropped_near_duplicates").asLong(), Long::sum);
-    long removed = decontam.path("removed").asLong();
-    String mode = decontam.path("mode").asText("drop");
-    if (mode.equals("drop")) {
-      // split by reason from the decontam rejections
-      Map<String, Long> byReason = DecontamReasons.count(b.out.resolve("rejections").resolve("decontam"));
-      byReason.forEach((k, v) -> rejections.merge(k, v, Long::sum));
-      long counted = byReason.values().stream().mapToLong(Long::longValue).sum();
-      if (counted != removed) {
-        rejections.merge("decontam/unaccounted", removed - counted, Long::sum);
-      }
-    }
+    rejections.merge(ClassifyReason.NOT_COLLECTED.key(), select.path("not_collected").asLong(), Long::sum);
+    rejections.merge(CorpusReason.FULL_TEXT_UNAVAILABLE.key(), select.path("full_text_unavailable").asLong(), Long::sum);
+    rejections.merge(DedupReason.NEAR.key(), near.path("dropped_near_duplicates").asLong(), Long::sum);
+    // by reason, as the decontamination job counted them (none in report mode); the balance below checks them
+    decontam.path("rejections").fields().forEachRemaining(e -> rejections.merge(e.getKey(), e.getValue().asLong(), Long::sum));
     rejections.values().removeIf(v -> v == 0);
-    long records = extract.at("/records/response").asLong() + extract.at("/records/corrupt").asLong() + rejections.getOrDefault("warc/unreadable_file", 0L);
-    long extracted = extract.path("pages").asLong() + rejections.getOrDefault("dedup/url", 0L) + rejections.getOrDefault("dedup/exact", 0L);
+    long records = extract.at("/records/response").asLong() + extract.at("/records/corrupt").asLong() + rejections.getOrDefault(WarcReason.UNREADABLE_FILE.key(), 0L);
+    long extracted = extract.path("pages").asLong() + rejections.getOrDefault(DedupReason.URL.key(), 0L) + rejections.getOrDefault(DedupReason.EXACT.key(), 0L);
     ObjectNode funnel = root.putObject("funnel");
     funnel.put("warc_files", extract.path("input_files").asLong());
     funnel.put("response_records", records);

@@ -1,12 +1,13 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -74,11 +75,11 @@ public final class AnalyzeJob {
           .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()).name("count-new").uid("count-new");
     }
     JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: collect (iteration " + iteration + ")");
-    Map<String, Object> acc = r.getAllAccumulatorResults();
-    long collected = RunSummary.get(acc, "iterate.collected_pages");
-    return new Collection(RunSummary.get(acc, "iterate.pages"), collected, RunSummary.get(acc, "iterate.collected_tokens"),
-        previous == null ? collected : RunSummary.get(acc, "iterate.new_pages"), RunSummary.get(acc, "iterate.labels_tp"),
-        RunSummary.get(acc, "iterate.labels_fp"), RunSummary.get(acc, "iterate.labels_fn"), RunSummary.get(acc, "iterate.labelled"));
+    Counts counts = Counts.of(r);
+    long collected = counts.get(Count.ITERATE_COLLECTED_PAGES);
+    return new Collection(counts.get(Count.ITERATE_PAGES), collected, counts.get(Count.ITERATE_COLLECTED_TOKENS),
+        previous == null ? collected : counts.get(Count.ITERATE_NEW_PAGES), counts.get(Count.ITERATE_LABELS_TP),
+        counts.get(Count.ITERATE_LABELS_FP), counts.get(Count.ITERATE_LABELS_FN), counts.get(Count.ITERATE_LABELLED));
   }
 
   /** Writes the patterns store: every URL pattern of the math domains, marked accepted or not. */
@@ -122,21 +123,21 @@ public final class AnalyzeJob {
 
     @Override
     public boolean filter(ScoredDocument s) {
-      c.inc("iterate.pages");
+      c.inc(Count.ITERATE_PAGES);
       boolean collected = ScoreHistogram.collected(s.score(), threshold);
       if (collected) {
-        c.inc("iterate.collected_pages");
-        c.add("iterate.collected_tokens", s.tokens());
+        c.inc(Count.ITERATE_COLLECTED_PAGES);
+        c.add(Count.ITERATE_COLLECTED_TOKENS, s.tokens());
       }
       Boolean label = labels.get(s.url());
       if (label != null) {
-        c.inc("iterate.labelled");
+        c.inc(Count.ITERATE_LABELLED);
         if (collected && label) {
-          c.inc("iterate.labels_tp");
+          c.inc(Count.ITERATE_LABELS_TP);
         } else if (collected) {
-          c.inc("iterate.labels_fp");
+          c.inc(Count.ITERATE_LABELS_FP);
         } else if (label) {
-          c.inc("iterate.labels_fn");
+          c.inc(Count.ITERATE_LABELS_FN);
         }
       }
       return collected;
@@ -178,7 +179,7 @@ public final class AnalyzeJob {
       Double p = previous.value();
       Double n = current.value();
       if (n != null && ScoreHistogram.collected(n, now) && (p == null || !ScoreHistogram.collected(p, before))) {
-        c.inc("iterate.new_pages");
+        c.inc(Count.ITERATE_NEW_PAGES);
       }
       previous.clear();
       current.clear();

@@ -1,12 +1,13 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -62,7 +63,7 @@ public final class PositivesJob {
     }
     StoreSinks.write(positives.filter(new CountPositives()).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
     JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: pattern positives");
-    return RunSummary.get(r.getAllAccumulatorResults(), "iterate.pattern_positives");
+    return Counts.of(r.getAllAccumulatorResults()).get(Count.ITERATE_PATTERN_POSITIVES);
   }
 
   /** Keeps a page whose score is below the collection threshold but not below the floor. */
@@ -115,7 +116,7 @@ public final class PositivesJob {
 
     @Override
     public boolean filter(TextDocument d) {
-      c.inc("iterate.pattern_positives");
+      c.inc(Count.ITERATE_PATTERN_POSITIVES);
       return true;
     }
   }

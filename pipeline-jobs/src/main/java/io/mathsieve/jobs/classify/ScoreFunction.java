@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.classifiers.iterate.Domains;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.classifiers.math.MathSignals;
@@ -47,7 +48,7 @@ public final class ScoreFunction extends RichMapFunction<TextDocument, ScoredDoc
     double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
     long t = tokens.tokens(d.textChars(), d.lang());
     histogram.add(score, t);
-    counters.inc("classify.scored");
+    counters.inc(Count.CLASSIFY_SCORED);
     return new ScoredDocument(d.docId(), d.url(), Domains.of(d.domain(), grouping), d.lang(), d.textChars(), t, score, classifier.version(), iteration);
   }
 

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import io.mathsieve.classifiers.math.MathTextNormalizer;
 import io.mathsieve.extract.math.TexDelimiters;
 import io.mathsieve.hash.Murmur3;
 import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.TextDocument;
@@ -95,7 +95,7 @@ public final class TrainJob {
     for (Path seed : seeds) {
       DataStream<SeedDoc> docs = seedDocs(env, seed, "seed");
       String id = "seed-" + Integer.toHexString(seed.toString().hashCode());
-      examples = union(examples, docs.flatMap(new SeedLines(MathLabels.MATH, config, "seed"), Types.STRING).name(id).uid(id));
+      examples = union(examples, docs.flatMap(new SeedLines(MathLabels.MATH, config, Count.TRAIN_SEED), Types.STRING).name(id).uid(id));
       known = union(known, docs.filter(d -> d.url() != null).name(id + "-with-url").uid(id + "-with-url")
           .map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
@@ -103,13 +103,13 @@ public final class TrainJob {
       String id = "pattern-positives-" + p.getParent().getFileName();
       DataStream<TextDocument> docs = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, p.toString(), null),
           WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getFileName() + "-positives").uid("read-positives-" + p.getParent().getFileName());
-      examples = union(examples, docs.flatMap(new Lines(MathLabels.MATH, config, "pattern"), Types.STRING).name(id).uid(id));
+      examples = union(examples, docs.flatMap(new Lines(MathLabels.MATH, config, Count.TRAIN_PATTERN), Types.STRING).name(id).uid(id));
       known = union(known, docs.map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
     if (!negatives.isEmpty()) {
       for (Path n : negatives) {
         String id = "negative-" + Integer.toHexString(n.toString().hashCode());
-        examples = union(examples, seedDocs(env, n, "negative").flatMap(new SeedLines(MathLabels.OTHER, config, "negative"), Types.STRING)
+        examples = union(examples, seedDocs(env, n, "negative").flatMap(new SeedLines(MathLabels.OTHER, config, Count.TRAIN_NEGATIVE), Types.STRING)
             .name(id).uid(id));
       }
     } else {
@@ -120,14 +120,14 @@ public final class TrainJob {
         sampled = sampled.keyBy(d -> SeedFiles.urlHash(d.url()), Types.LONG).connect(known.keyBy(h -> h, Types.LONG))
             .process(new UnlessKnown(), TypeInformation.of(TextDocument.class)).name("not-positives").uid("not-positives");
       }
-      examples = union(examples, sampled.flatMap(new Lines(MathLabels.OTHER, config, "negative", mathDomains, grouping), Types.STRING)
+      examples = union(examples, sampled.flatMap(new Lines(MathLabels.OTHER, config, Count.TRAIN_NEGATIVE, mathDomains, grouping), Types.STRING)
           .name("negatives").uid("negatives"));
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
     JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getFileName());
-    Map<String, Object> acc = r.getAllAccumulatorResults();
-    return new Counts(RunSummary.get(acc, "train.seed"), RunSummary.get(acc, "train.pattern"), RunSummary.get(acc, "train.negative"),
-        RunSummary.get(acc, "train.negative_math_domain"));
+    io.mathsieve.jobs.run.Counts counts = io.mathsieve.jobs.run.Counts.of(r);
+    return new Counts(counts.get(Count.TRAIN_SEED), counts.get(Count.TRAIN_PATTERN), counts.get(Count.TRAIN_NEGATIVE),
+        counts.get(Count.TRAIN_NEGATIVE_MATH_DOMAIN));
   }
 
   /**
@@ -202,11 +202,11 @@ public final class TrainJob {
   abstract static class Examples<T> extends RichFlatMapFunction<T, String> {
     private final String label;
     private final ClassifierConfig config;
-    private final String kind;
+    private final Count kind;
     private transient MathTextNormalizer normalizer;
     private transient StageCounters counters;
 
-    Examples(String label, ClassifierConfig config, String kind) {
+    Examples(String label, ClassifierConfig config, Count kind) {
       this.label = label;
       this.config = config;
       this.kind = kind;
@@ -226,12 +226,12 @@ public final class TrainJob {
       if (line.isEmpty()) {
         return false;
       }
-      counters.inc("train." + kind);
+      counters.inc(kind);
       out.collect(label + " " + line);
       return true;
     }
 
-    void count(String counter) {
+    void count(Count counter) {
       counters.inc(counter);
     }
   }
@@ -246,11 +246,11 @@ public final class TrainJob {
     private final HashSet<String> mathDomains;
     private final Domains.Grouping grouping;
 
-    Lines(String label, ClassifierConfig config, String kind) {
+    Lines(String label, ClassifierConfig config, Count kind) {
       this(label, config, kind, new HashSet<>(), Domains.Grouping.HOST);
     }
 
-    Lines(String label, ClassifierConfig config, String kind, HashSet<String> mathDomains, Domains.Grouping grouping) {
+    Lines(String label, ClassifierConfig config, Count kind, HashSet<String> mathDomains, Domains.Grouping grouping) {
       super(label, config, kind);
       this.mathDomains = mathDomains;
       this.grouping = grouping;
@@ -260,13 +260,13 @@ public final class TrainJob {
     public void flatMap(TextDocument d, Collector<String> out) {
       if (emit(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()), out) && !mathDomains.isEmpty()
           && mathDomains.contains(Domains.of(d.domain(), grouping))) {
-        count("train.negative_math_domain");
+        count(Count.TRAIN_NEGATIVE_MATH_DOMAIN);
       }
     }
   }
 
   static final class SeedLines extends Examples<SeedDoc> {
-    SeedLines(String label, ClassifierConfig config, String kind) {
+    SeedLines(String label, ClassifierConfig config, Count kind) {
       super(label, config, kind);
     }
 

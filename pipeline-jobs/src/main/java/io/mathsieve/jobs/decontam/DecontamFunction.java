@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.decontam;
 
 import io.mathsieve.decontam.DecontamConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.decontam.index.BenchmarkIndex.Match;
 import io.mathsieve.jobs.run.StageCounters;
@@ -51,11 +52,11 @@ public final class DecontamFunction<T> extends ProcessFunction<T, T> {
    */
   public static <T> void check(T row, BenchmarkIndex.Scanner scanner, DecontamConfig.Mode mode, DocAdapter<T> adapter, StageCounters counters,
       java.util.function.Consumer<T> keep, java.util.function.Consumer<DecontamMatch> audit, java.util.function.Consumer<Rejection> reject) {
-    counters.inc("decontam.total");
+    counters.inc(Count.DECONTAM_TOTAL);
     String text = adapter.text(row);
     Match m = scanner.find(text);
     if (m == null) {
-      counters.inc("decontam.forwarded");
+      counters.inc(Count.DECONTAM_FORWARDED);
       keep.accept(row);
       return;
     }
@@ -68,8 +69,8 @@ public final class DecontamFunction<T> extends ProcessFunction<T, T> {
       counters.dropped(r);
       reject.accept(r);
     } else {
-      counters.inc("decontam.reported");
-      counters.inc("decontam.forwarded");
+      counters.inc(Count.DECONTAM_REPORTED);
+      counters.inc(Count.DECONTAM_FORWARDED);
       keep.accept(row);
     }
   }

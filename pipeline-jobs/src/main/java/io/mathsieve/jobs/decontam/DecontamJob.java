@@ -1,6 +1,8 @@
 package io.mathsieve.jobs.decontam;
 
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.decontam.DecontamConfig;
@@ -120,7 +122,7 @@ public final class DecontamJob {
     StoreSinks.write(kept.getSideOutput(DecontamFunction.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
     StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES, output.resolve("decontam_matches").toString(), Map.of());
     JobExecutionResult result = JobRunner.execute(env, "mathsieve decontam");
-    Map<String, Object> acc = result.getAllAccumulatorResults();
+    Counts counts = Counts.of(result);
     RunSummary report = report(loaded, StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(output.resolve("decontam_matches"))), config);
     ObjectNode root = report.root();
     root.put("index", index.toString());
@@ -128,11 +130,13 @@ public final class DecontamJob {
     root.put("output", output.toString());
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-    long total = RunSummary.get(acc, "decontam.total");
-    long forwarded = RunSummary.get(acc, "decontam.forwarded");
+    long total = counts.get(Count.DECONTAM_TOTAL);
+    long forwarded = counts.get(Count.DECONTAM_FORWARDED);
     root.put("documents", total);
     root.put("kept", forwarded);
     root.put("removed", total - forwarded);
+    ObjectNode rejections = root.putObject("rejections"); // by reason, from the counters
+    counts.dropped().forEach(rejections::put);
     report.write(output.resolve("decontam-report.json"));
     return new Result(report, total, forwarded, total - forwarded);
   }

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.dedup.minhash.MinHasher;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.run.StageCounters;
@@ -55,9 +56,9 @@ final class BucketFunction extends EndOfKeyFunction<Long, BandMember, Edge> {
         }
         if (MinHasher.estimatedJaccard(head.sketch(), m.sketch()) >= minSimilarity) {
           out.collect(new Edge(head.node(), m.node()));
-          counters.inc("dedup.near.candidate_pairs");
+          counters.inc(Count.NEAR_CANDIDATE_PAIRS);
         } else {
-          counters.inc("dedup.near.pairs_below_similarity");
+          counters.inc(Count.NEAR_PAIRS_BELOW_SIMILARITY);
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import io.mathsieve.dedup.DedupReason;
@@ -80,7 +81,6 @@ final class ClusterFunctions {
    * of it is kept (counted as {@code dedup.near.node_collisions}).
    */
   static final class Decide extends EndOfKeyFunction<Long, Member, Decision> {
-    static final String COLLISIONS = "dedup.near.node_collisions";
     private transient ListState<Member> members;
     private transient StageCounters counters;
 
@@ -115,7 +115,7 @@ final class ClusterFunctions {
       }
       boolean shared = all.stream().anyMatch(Member::shared);
       if (shared) {
-        counters.inc(COLLISIONS);
+        counters.inc(Count.NEAR_NODE_COLLISIONS);
       }
       for (Member m : all) {
         out.collect(new Decision(m.node(), m.docId(), clusterId, all.size(), shared ? m.docId() : keep.docId()));
@@ -128,7 +128,6 @@ final class ClusterFunctions {
     static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
     static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
     /** Clusters resolved: counted where each cluster's kept member passes, so nothing re-reads the clusters store. */
-    static final String CLUSTERS_COUNTER = "dedup.near.clusters";
 
     private final DocAdapter<T> adapter;
     private final TypeInformation<T> type;
@@ -164,17 +163,17 @@ final class ClusterFunctions {
       for (T row : rows.get()) {
         String id = adapter.docId(row);
         if (d == null || !d.docId().equals(id)) {
-          counters.inc("dedup.near.forwarded");
+          counters.inc(Count.NEAR_FORWARDED);
           out.collect(row); // not in any cluster (or a 64-bit node collision, kept to be safe)
           continue;
         }
         boolean kept = d.keptDocId().equals(id);
         ctx.output(CLUSTERS, new ClusterMember(id, d.clusterId(), d.clusterSize(), kept, d.keptDocId()));
         if (d.clusterId().equals(id)) {
-          counters.inc(CLUSTERS_COUNTER); // at the member that names the cluster: once per cluster
+          counters.inc(Count.NEAR_CLUSTERS); // at the member that names the cluster: once per cluster
         }
         if (kept) {
-          counters.inc("dedup.near.forwarded");
+          counters.inc(Count.NEAR_FORWARDED);
           out.collect(adapter.withClusterSize(row, d.clusterSize()));
         } else {
           Rejection r = adapter.reject(row, DedupReason.NEAR,

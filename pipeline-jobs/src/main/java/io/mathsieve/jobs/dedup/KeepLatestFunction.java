@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.dedup.DuplicateOrder;
 import io.mathsieve.jobs.run.StageCounters;
@@ -41,7 +42,7 @@ public final class KeepLatestFunction extends KeyedProcessFunction<String, Dedup
 
   @Override
   public void processElement(DedupCandidate c, Context ctx, Collector<DedupCandidate> out) throws Exception {
-    counters.inc("dedup." + reason.code() + ".total");
+    counters.inc(reason == DedupReason.URL ? Count.DEDUP_URL_TOTAL : Count.DEDUP_EXACT_TOTAL);
     DedupCandidate current = kept.value();
     if (current == null) {
       kept.update(c);
@@ -64,7 +65,7 @@ public final class KeepLatestFunction extends KeyedProcessFunction<String, Dedup
     if (winner == null) {
       return;
     }
-    counters.inc("dedup." + reason.code() + ".forwarded");
+    counters.inc(reason == DedupReason.URL ? Count.DEDUP_URL_FORWARDED : Count.DEDUP_EXACT_FORWARDED);
     out.collect(winner);
     for (TextDocument d : dropped.get()) {
       Rejection r = d.reject(reason, "duplicate of " + winner.doc().docId() + " " + winner.doc().url());

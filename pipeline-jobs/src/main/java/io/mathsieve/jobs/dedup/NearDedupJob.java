@@ -1,6 +1,9 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +19,6 @@ import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
@@ -137,11 +139,11 @@ public final class NearDedupJob {
     StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
     JobExecutionResult resolve = JobRunner.execute(env3, "mathsieve near-dedup: resolve");
 
-    Map<String, Object> acc = resolve.getAllAccumulatorResults();
-    long total = RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.total");
-    long forwarded = RunSummary.get(acc, "dedup.near.forwarded");
-    long dropped = RunSummary.get(acc, StageCounters.DROPPED + "dedup/near");
-    long clusters = RunSummary.get(acc, ClusterFunctions.Apply.CLUSTERS_COUNTER);
+    Counts counts = Counts.of(resolve);
+    long total = Counts.of(sketch).get(Count.NEAR_TOTAL);
+    long forwarded = counts.get(Count.NEAR_FORWARDED);
+    long dropped = counts.dropped(DedupReason.NEAR);
+    long clusters = counts.get(Count.NEAR_CLUSTERS);
     RunSummary summary = new RunSummary("dedup");
     ObjectNode root = summary.root();
     root.put("input", input.toString());
@@ -159,13 +161,13 @@ public final class NearDedupJob {
     root.put("kept", forwarded);
     root.put("dropped_near_duplicates", dropped);
     root.put("clusters", clusters);
-    root.put("node_collisions", RunSummary.get(acc, ClusterFunctions.Decide.COLLISIONS)); // clusters left whole: see NearDedupRecords
-    root.put("candidate_links", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.candidate_pairs")); // pair x band
-    root.put("pairs_below_similarity", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_similarity"));
+    root.put("node_collisions", counts.get(Count.NEAR_NODE_COLLISIONS)); // clusters left whole: see NearDedupRecords
+    root.put("candidate_links", Counts.of(sketch).get(Count.NEAR_CANDIDATE_PAIRS)); // pair x band
+    root.put("pairs_below_similarity", Counts.of(sketch).get(Count.NEAR_PAIRS_BELOW_SIMILARITY));
     root.put("exact_jaccard", config.exactJaccard());
     if (config.exactJaccard()) {
-      root.put("pairs_exact_verified", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_exact_verified"));
-      root.put("pairs_below_exact_jaccard", RunSummary.get(sketch.getAllAccumulatorResults(), "dedup.near.pairs_below_exact_jaccard"));
+      root.put("pairs_exact_verified", Counts.of(sketch).get(Count.NEAR_PAIRS_EXACT_VERIFIED));
+      root.put("pairs_below_exact_jaccard", Counts.of(sketch).get(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD));
     }
     root.put("component_rounds", round);
     ObjectNode cfg = root.putObject("config");
@@ -189,7 +191,7 @@ public final class NearDedupJob {
         .process(new StarFunctions.StarCheck(), TypeInformation.of(Edge.class)).name("star-check").uid("star-check");
     StoreSinks.write(checked, () -> WorkStores.EDGES, out.toString(), Map.of());
     JobExecutionResult r = JobRunner.execute(env, "mathsieve near-dedup: components");
-    return RunSummary.get(r.getAllAccumulatorResults(), StarFunctions.NOT_STAR);
+    return Counts.of(r).get(Count.NEAR_CC_NOT_STAR);
   }
 
   private static DataStream<Edge> bothWays(DataStream<Edge> edges, String name) {

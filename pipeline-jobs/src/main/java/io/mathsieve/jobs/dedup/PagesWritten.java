@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.schemas.TextDocument;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -16,7 +17,7 @@ public final class PagesWritten extends RichMapFunction<DedupCandidate, TextDocu
 
   @Override
   public TextDocument map(DedupCandidate c) {
-    counters.inc("pages.written");
+    counters.inc(Count.PAGES_WRITTEN);
     return c.doc();
   }
 }

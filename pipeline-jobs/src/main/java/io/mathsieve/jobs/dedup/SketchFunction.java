@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.store.DocAdapter;
+import io.mathsieve.jobs.run.Count;
 
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;
@@ -46,7 +47,7 @@ final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
     String docId = adapter.docId(row);
     long node = NearDedupRecords.node(docId);
     ctx.output(NODES, new NodeInfo(node, docId, adapter.score(row), adapter.fetchMillis(row)));
-    counters.inc("dedup.near.total");
+    counters.inc(Count.NEAR_TOTAL);
     if (!sketcher.sketch(adapter.text(row))) {
       return;
     }

@@ -1,8 +1,9 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.StageCounters;
 import java.util.TreeSet;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -18,9 +19,6 @@ import org.apache.flink.util.Collector;
  */
 final class StarFunctions {
   private StarFunctions() {}
-
-  /** Accumulator counting nodes that are not yet part of a star; 0 means converged. */
-  static final String NOT_STAR = "dedup.near.cc_not_star";
 
   /** Base: collects a node's neighbours (deduplicated, sorted) and hands them over when the key is complete. */
   abstract static class NeighbourFunction extends EndOfKeyFunction<Long, Edge, Edge> {
@@ -81,20 +79,19 @@ final class StarFunctions {
 
   /** Counts nodes that break the star shape (a non-centre with more than one neighbour) and passes edges on. */
   static final class StarCheck extends NeighbourFunction {
-    private transient LongCounter notStar;
+    private transient StageCounters counters;
 
     @Override
     public void open(OpenContext context) {
       super.open(context);
-      notStar = new LongCounter();
-      getRuntimeContext().addAccumulator(NOT_STAR, notStar);
+      counters = new StageCounters(getRuntimeContext());
     }
 
     @Override
     void step(long u, TreeSet<Long> n, Collector<Edge> out) {
       boolean centre = n.isEmpty() || u < n.first();
       if (!centre && n.size() > 1) {
-        notStar.add(1);
+        counters.inc(Count.NEAR_CC_NOT_STAR); // 0 in a round means converged
       }
       for (long v : n) {
         if (u < v) {

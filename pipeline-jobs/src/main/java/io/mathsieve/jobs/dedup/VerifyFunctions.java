@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.HalfEdge;
@@ -99,10 +100,10 @@ final class VerifyFunctions {
       if (mine != null) {
         for (HalfEdge h : halves.get()) {
           if (ExactJaccard.of(h.shinglesA(), mine) >= minSimilarity) {
-            counters.inc("dedup.near.pairs_exact_verified");
+            counters.inc(Count.NEAR_PAIRS_EXACT_VERIFIED);
             out.collect(new Edge(h.a(), h.b()));
           } else {
-            counters.inc("dedup.near.pairs_below_exact_jaccard");
+            counters.inc(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD);
           }
         }
       }

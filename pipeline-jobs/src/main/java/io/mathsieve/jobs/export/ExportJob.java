@@ -1,11 +1,12 @@
 package io.mathsieve.jobs.export;
 
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.config.ExportConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.OutputDirectory;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -75,8 +76,8 @@ public final class ExportJob {
     JobExecutionResult r = JobRunner.execute(env, "mathsieve export");
     List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work.resolve("corpus_files").toUri()));
     written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
-    Map<String, Object> acc = r.getAllAccumulatorResults();
-    return new Result(written, RunSummary.get(acc, "export.rows"), RunSummary.get(acc, "export.tokens"), buckets,
-        RunSummary.get(acc, "export.sort_spills"));
+    Counts counts = Counts.of(r);
+    return new Result(written, counts.get(Count.EXPORT_ROWS), counts.get(Count.EXPORT_TOKENS), buckets,
+        counts.get(Count.EXPORT_SORT_SPILLS));
   }
 }

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.export;
 
 import io.mathsieve.jobs.store.StoreParquetWriter;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class ShardWriter extends KeyedProcessFunction<Integer, CorpusRow, 
     try (SortedRuns bucket = buckets.remove(ctx.getCurrentKey())) {
       if (bucket != null) {
         Iterator<CorpusRow> sorted = bucket.sorted();
-        counters.add("export.sort_spills", bucket.spills());
+        counters.add(Count.EXPORT_SORT_SPILLS, bucket.spills());
         write(ctx.getCurrentKey(), sorted, out);
       }
     }

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.export;
 
 import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.schemas.CorpusRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -26,8 +27,8 @@ public final class TokenizeFunction extends RichMapFunction<CorpusRow, CorpusRow
   @Override
   public CorpusRow map(CorpusRow row) {
     int tokens = tokenizer.count(row.text());
-    counters.inc("export.rows");
-    counters.add("export.tokens", tokens);
+    counters.inc(Count.EXPORT_ROWS);
+    counters.add(Count.EXPORT_TOKENS, tokens);
     return row.withExport(tokens, tokenizer.name(), configFingerprint);
   }
 }

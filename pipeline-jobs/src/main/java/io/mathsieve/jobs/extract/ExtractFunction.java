@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.extract;
 
 import io.mathsieve.extract.ExtractConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.PageExtractor;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.FilterResult;
@@ -43,14 +44,14 @@ public final class ExtractFunction extends ProcessFunction<WarcItem, TextDocumen
   public void processElement(WarcItem item, Context ctx, Collector<TextDocument> out) {
     if (item.isFileStats()) {
       WarcFileStats s = item.fileStats();
-      counters.inc("warc.files");
-      counters.add("warc.records.response", s.response());
-      counters.add("warc.records.request", s.request());
-      counters.add("warc.records.metadata", s.metadata());
-      counters.add("warc.records.warcinfo", s.warcinfo());
-      counters.add("warc.records.revisit", s.revisit());
-      counters.add("warc.records.other", s.other());
-      counters.add("warc.records.corrupt", s.corrupt());
+      counters.inc(Count.WARC_FILES);
+      counters.add(Count.WARC_RECORDS_RESPONSE, s.response());
+      counters.add(Count.WARC_RECORDS_REQUEST, s.request());
+      counters.add(Count.WARC_RECORDS_METADATA, s.metadata());
+      counters.add(Count.WARC_RECORDS_WARCINFO, s.warcinfo());
+      counters.add(Count.WARC_RECORDS_REVISIT, s.revisit());
+      counters.add(Count.WARC_RECORDS_OTHER, s.other());
+      counters.add(Count.WARC_RECORDS_CORRUPT, s.corrupt());
       ctx.output(FILES, s);
       return;
     }
@@ -59,10 +60,10 @@ public final class ExtractFunction extends ProcessFunction<WarcItem, TextDocumen
       return;
     }
     HtmlPage page = item.page();
-    counters.inc("extract.total");
+    counters.inc(Count.EXTRACT_TOTAL);
     FilterResult<TextDocument> result = extractor.extract(page);
     if (result instanceof FilterResult.Keep<TextDocument> keep) {
-      counters.inc("extract.forwarded");
+      counters.inc(Count.EXTRACT_FORWARDED);
       count(keep.value());
       out.collect(keep.value());
     } else if (result instanceof FilterResult.Drop<TextDocument> drop) {
@@ -73,19 +74,19 @@ public final class ExtractFunction extends ProcessFunction<WarcItem, TextDocumen
   /** Formulas by markup kind and pages by language, for the run summary and the report. */
   private void count(TextDocument d) {
     FormulaCounts f = d.formulas();
-    counters.add("extract.formulas.tex_script", f.texScript());
-    counters.add("extract.formulas.katex", f.katex());
-    counters.add("extract.formulas.wp_katex", f.wpKatex());
-    counters.add("extract.formulas.mathml", f.mathml());
-    counters.add("extract.formulas.mathml_converted", f.mathmlConverted());
-    counters.add("extract.formulas.wiki_math", f.wikiMath());
-    counters.add("extract.formulas.latex_image", f.latexImage());
-    counters.add("extract.formulas.bbcode", f.bbcode());
-    counters.add("extract.formulas.delimited", f.delimited());
+    counters.add(Count.FORMULAS_TEX_SCRIPT, f.texScript());
+    counters.add(Count.FORMULAS_KATEX, f.katex());
+    counters.add(Count.FORMULAS_WP_KATEX, f.wpKatex());
+    counters.add(Count.FORMULAS_MATHML, f.mathml());
+    counters.add(Count.FORMULAS_MATHML_CONVERTED, f.mathmlConverted());
+    counters.add(Count.FORMULAS_WIKI_MATH, f.wikiMath());
+    counters.add(Count.FORMULAS_LATEX_IMAGE, f.latexImage());
+    counters.add(Count.FORMULAS_BBCODE, f.bbcode());
+    counters.add(Count.FORMULAS_DELIMITED, f.delimited());
     if (d.hasMathMarkup()) {
-      counters.inc("extract.pages_with_math_markup");
+      counters.inc(Count.PAGES_WITH_MATH_MARKUP);
     }
-    counters.inc("extract.lang." + d.lang());
+    counters.language(d.lang());
   }
 
   private void reject(Rejection r, Context ctx) {

@@ -1,6 +1,9 @@
 package io.mathsieve.jobs.extract;
 
+import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.dedup.DedupReason;
@@ -11,7 +14,6 @@ import io.mathsieve.jobs.dedup.KeepLatestFunction;
 import io.mathsieve.jobs.dedup.PagesWritten;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.source.WarcSource;
 import io.mathsieve.jobs.source.WarcSplit;
 import io.mathsieve.jobs.store.StoreSinks;
@@ -156,7 +158,7 @@ public final class ExtractJob {
   }
 
   static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, Path outDir, MathsieveConfig config, Instant started) {
-    Map<String, Object> acc = result.getAllAccumulatorResults();
+    Counts counts = Counts.of(result);
     RunSummary summary = new RunSummary("extract");
     ObjectNode root = summary.root();
     root.put("extractor_version", ExtractorVersion.CURRENT);
@@ -165,21 +167,21 @@ public final class ExtractJob {
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     root.put("input_files", splits.size());
     ObjectNode records = root.putObject("records");
-    RunSummary.withPrefix(acc, "warc.records.").forEach(records::put);
-    long pages = RunSummary.get(acc, "pages.written");
+    Count.WARC_RECORDS.forEach(c -> records.put(c.member(), counts.get(c)));
+    long pages = counts.get(Count.PAGES_WRITTEN);
     root.put("pages", pages);
     ObjectNode formulas = root.putObject("formulas");
-    RunSummary.withPrefix(acc, "extract.formulas.").forEach(formulas::put);
-    root.put("pages_with_math_markup", RunSummary.get(acc, "extract.pages_with_math_markup"));
+    Count.FORMULAS.forEach(c -> formulas.put(c.member(), counts.get(c)));
+    root.put("pages_with_math_markup", counts.get(Count.PAGES_WITH_MATH_MARKUP));
     ObjectNode languages = root.putObject("languages");
-    RunSummary.withPrefix(acc, "extract.lang.").entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+    counts.languages().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey())).forEach(e -> languages.put(e.getKey(), e.getValue()));
     ObjectNode rejections = root.putObject("rejections");
-    Map<String, Long> dropped = RunSummary.withPrefix(acc, StageCounters.DROPPED);
+    Map<String, Long> dropped = counts.dropped();
     dropped.forEach(rejections::put);
     long rejected = dropped.values().stream().mapToLong(Long::longValue).sum();
-    long unreadableFiles = dropped.getOrDefault("warc/unreadable_file", 0L);
-    long expected = RunSummary.get(acc, "warc.records.response") + RunSummary.get(acc, "warc.records.corrupt") + unreadableFiles;
+    long unreadableFiles = counts.dropped(WarcReason.UNREADABLE_FILE);
+    long expected = counts.get(Count.WARC_RECORDS_RESPONSE) + counts.get(Count.WARC_RECORDS_CORRUPT) + unreadableFiles;
     ObjectNode accounting = root.putObject("accounting");
     accounting.put("response_records_and_unreadable_regions", expected);
     accounting.put("pages_plus_rejections", pages + rejected);

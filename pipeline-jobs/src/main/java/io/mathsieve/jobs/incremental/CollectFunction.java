@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.classifiers.iterate.ClassifyReason;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.classifiers.math.MathSignals;
@@ -56,9 +57,9 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
     try {
       ModelCache.acquire(c.model(), maxChars).close(); // loads it here, once per process, or fails here
       ctx.getBroadcastState(Control.STATE).put("model", c.model());
-      counters.inc("incremental.control.model");
+      counters.inc(Count.INCREMENTAL_CONTROL_MODEL);
     } catch (RuntimeException e) {
-      counters.inc("incremental.control.rejected");
+      counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
     }
   }
 
@@ -73,9 +74,9 @@ public final class CollectFunction extends BroadcastProcessFunction<TextDocument
       classifier = lease.classifier();
     }
     double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
-    counters.inc("classify.total");
+    counters.inc(Count.CLASSIFY_TOTAL);
     if (ScoreHistogram.collected(score, threshold)) {
-      counters.inc("classify.forwarded");
+      counters.inc(Count.CLASSIFY_FORWARDED);
       out.collect(CorpusRow.of(d, score, 0, classifier.version()));
     } else {
       Rejection r = d.reject(ClassifyReason.NOT_COLLECTED, String.format(Locale.ROOT, "score %.4f < threshold %.4f (model %s)", score, threshold,

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.dedup.DedupConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
@@ -153,9 +154,9 @@ public final class NearDupHistory {
       pending.clear();
       answered.clear();
       duplicateOf.clear();
-      counters.inc("dedup.near.total");
+      counters.inc(Count.NEAR_TOTAL);
       if (dup == null) {
-        counters.inc("dedup.near.forwarded");
+        counters.inc(Count.NEAR_FORWARDED);
         out.collect(p.row());
       } else {
         Rejection r = p.row().reject(DedupReason.NEAR, "near-duplicate of " + dup + " (seen before)");

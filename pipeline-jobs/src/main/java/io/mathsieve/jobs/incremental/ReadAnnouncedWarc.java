@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.extract.warc.WarcConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.extract.warc.WarcRecordReader;
 import io.mathsieve.jobs.run.StageCounters;
@@ -90,7 +91,7 @@ public final class ReadAnnouncedWarc extends KeyedProcessFunction<Integer, Strin
           "the announcement names no WARC file (expected a path, a URL or {\"warc\": ...}): " + shown, shown, 0)));
       return;
     }
-    counters.inc("incremental.announcements");
+    counters.inc(Count.INCREMENTAL_ANNOUNCEMENTS);
     boolean idle = !queue.get().iterator().hasNext();
     queue.add(message);
     if (idle) {

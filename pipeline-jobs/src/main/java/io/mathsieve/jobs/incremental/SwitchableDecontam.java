@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.decontam.DecontamConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.decontam.DecontamFunction;
 import io.mathsieve.jobs.decontam.IndexCache;
@@ -43,13 +44,13 @@ public final class SwitchableDecontam extends BroadcastProcessFunction<CorpusRow
     }
     try {
       if (IndexCache.get(c.index()).ngram() != config.ngram()) {
-        counters.inc("incremental.control.rejected");
+        counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
         return;
       }
       ctx.getBroadcastState(Control.STATE).put("index", c.index());
-      counters.inc("incremental.control.index");
+      counters.inc(Count.INCREMENTAL_CONTROL_INDEX);
     } catch (RuntimeException e) {
-      counters.inc("incremental.control.rejected");
+      counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
     }
   }
 

@@ -160,7 +160,7 @@ public final class JobRunner {
       }
     }
     StringBuilder b = new StringBuilder(name.replace("mathsieve ", "")).append(':');
-    long done = RunSummary.get(acc, "warc.files");
+    long done = Counts.of(acc).get(Count.WARC_FILES);
     if (files > 0) {
       b.append(String.format(Locale.ROOT, " %d/%d WARC files,", done, files));
     }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code run.json}: what a run read, kept and dropped (per stage and reason), with the config that
- * made it. Built from the job's accumulators.
+ * made it. Built from the job's counters ({@link Counts}).
  */
 public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -24,22 +22,6 @@ public final class RunSummary {
 
   public ObjectNode root() {
     return root;
-  }
-
-  /** Accumulators named {@code prefix...} as a sorted object of their suffix to value. */
-  public static Map<String, Long> withPrefix(Map<String, Object> accumulators, String prefix) {
-    Map<String, Long> out = new TreeMap<>();
-    accumulators.forEach((k, v) -> {
-      if (k.startsWith(prefix) && v instanceof Number n) {
-        out.put(k.substring(prefix.length()), n.longValue());
-      }
-    });
-    return out;
-  }
-
-  public static long get(Map<String, Object> accumulators, String name) {
-    Object v = accumulators.get(name);
-    return v instanceof Number n ? n.longValue() : 0;
   }
 
   public void write(Path file) throws IOException {

@@ -11,11 +11,12 @@ import org.apache.flink.metrics.MetricGroup;
 /**
  * Counts what a stage does, twice: as Flink metrics ({@code <stage>.total}, {@code .forwarded},
  * {@code .dropped.<reason>}, visible in the Web UI while the job runs) and as accumulators (summed
- * over all subtasks into the run summary when the job ends). Counters are created on first use.
+ * over all subtasks into the run summary when the job ends, read through {@link Counts}). Counters
+ * are named by {@link Count}, drops by their rejection's reason, and are created on first use.
  */
 public final class StageCounters {
   /** Accumulator name prefix for drops: {@code dropped.<stage>/<reason>}. */
-  public static final String DROPPED = "dropped.";
+  static final String DROPPED = "dropped.";
 
   private final RuntimeContext context;
   private final MetricGroup metrics;
@@ -27,19 +28,31 @@ public final class StageCounters {
     this.metrics = context.getMetricGroup();
   }
 
-  /** Adds {@code n} to the metric and accumulator {@code name}. */
-  public void add(String name, long n) {
+  /** Accumulator name prefix for pages by language: {@code extract.lang.<code>}. */
+  static final String LANGUAGE = "extract.lang.";
+
+  /** Adds {@code n} to the metric and accumulator of {@code c}. */
+  public void add(Count c, long n) {
+    add(c.metric(), n);
+  }
+
+  public void inc(Count c) {
+    add(c.metric(), 1);
+  }
+
+  /** Counts a page in language {@code code}. */
+  public void language(String code) {
+    add(LANGUAGE + code, 1);
+  }
+
+  private void add(String name, long n) {
     counters.computeIfAbsent(name, this::counter).inc(n);
     accumulators.computeIfAbsent(name, this::accumulator).add(n);
   }
 
-  public void inc(String name) {
-    add(name, 1);
-  }
-
   /** Counts a drop under its stage and reason. */
   public void dropped(Rejection r) {
-    inc(r.stage() + ".dropped." + r.reason());
+    add(r.stage() + ".dropped." + r.reason(), 1);
     accumulators.computeIfAbsent(DROPPED + r.key(), this::accumulator).add(1);
   }
 

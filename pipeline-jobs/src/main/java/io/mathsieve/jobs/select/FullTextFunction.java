@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.select;
 
 import io.mathsieve.extract.ExtractConfig;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.PageExtractor;
 import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcRecordReader;
@@ -90,9 +91,9 @@ public final class FullTextFunction extends ProcessFunction<Truncated, CorpusRow
         return "re-extraction gave " + d.text().length() + " chars with " + d.extractorVersion() + ", the pages store recorded " + textChars
             + " chars with " + row.extractorVersion();
       }
-      counters.inc("select.full_text_reread");
-      counters.inc("select.forwarded");
-      counters.add("select.text_bytes", SelectFunction.utf8Length(d.text()));
+      counters.inc(Count.SELECT_FULL_TEXT_REREAD);
+      counters.inc(Count.SELECT_FORWARDED);
+      counters.add(Count.SELECT_TEXT_BYTES, SelectFunction.utf8Length(d.text()));
       out.collect(row.withText(d.text()));
       return null;
     }

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.select;
 
 import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.jobs.run.StageCounters;
@@ -74,10 +75,10 @@ public final class SelectFunction extends EndOfKeyJoin<String, TextDocument, Sel
     score.clear();
     firstCollected.clear();
     if (d == null) {
-      counters.inc("select.scores_without_page"); // a scores store from another pages store: counted, not fatal
+      counters.inc(Count.SELECT_SCORES_WITHOUT_PAGE); // a scores store from another pages store: counted, not fatal
       return;
     }
-    counters.inc("select.total");
+    counters.inc(Count.SELECT_TOTAL);
     if (s == null || !ScoreHistogram.collected(s, threshold)) {
       Rejection r = d.reject(ClassifyReason.NOT_COLLECTED, s == null ? "no score in the final iteration"
           : String.format(Locale.ROOT, "score %.4f < threshold %.4f (iteration %d)", s, threshold, finalIteration));
@@ -88,11 +89,11 @@ public final class SelectFunction extends EndOfKeyJoin<String, TextDocument, Sel
     int iteration = first == null ? finalIteration : Math.min(first, finalIteration);
     CorpusRow row = CorpusRow.of(d, s, iteration, modelVersion);
     if (d.textTruncated()) {
-      counters.inc("select.truncated");
+      counters.inc(Count.SELECT_TRUNCATED);
       ctx.output(TRUNCATED, new Truncated(row, d.textChars()));
     } else {
-      counters.inc("select.forwarded");
-      counters.add("select.text_bytes", utf8Length(row.text()));
+      counters.inc(Count.SELECT_FORWARDED);
+      counters.add(Count.SELECT_TEXT_BYTES, utf8Length(row.text()));
       out.collect(row);
     }
   }

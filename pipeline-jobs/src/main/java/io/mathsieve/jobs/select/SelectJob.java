@@ -1,10 +1,13 @@
 package io.mathsieve.jobs.select;
 
+import io.mathsieve.jobs.export.CorpusReason;
+import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.OutputDirectory;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.CorpusRow;
@@ -90,9 +93,9 @@ public final class SelectJob {
     StoreSinks.write(selected.getSideOutput(SelectFunction.REJECTIONS).union(full.getSideOutput(SelectFunction.REJECTIONS)),
         () -> Stores.REJECTIONS, output.resolve("rejections").toString(), meta);
     JobExecutionResult r = JobRunner.execute(env, "mathsieve select");
-    Map<String, Object> acc = r.getAllAccumulatorResults();
-    return new Result(RunSummary.get(acc, "select.total"), RunSummary.get(acc, "select.forwarded"),
-        RunSummary.get(acc, "dropped.classify/not_collected"), RunSummary.get(acc, "select.full_text_reread"),
-        RunSummary.get(acc, "dropped.corpus/full_text_unavailable"), RunSummary.get(acc, "select.text_bytes"));
+    Counts counts = Counts.of(r);
+    return new Result(counts.get(Count.SELECT_TOTAL), counts.get(Count.SELECT_FORWARDED),
+        counts.dropped(ClassifyReason.NOT_COLLECTED), counts.get(Count.SELECT_FULL_TEXT_REREAD),
+        counts.dropped(CorpusReason.FULL_TEXT_UNAVAILABLE), counts.get(Count.SELECT_TEXT_BYTES));
   }
 }
