@@ -338,8 +338,12 @@ public final class MathAwareTextExtractor {
           text.formula(annotation.text(), hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
         } else {
           Element math = e.selectFirst(MATH);
+          String flattened;
           if (math != null) {
             mathml(math, false);
+          } else if ((flattened = flattenedKatexTex(e)) != null) {
+            katex++;
+            text.formula(flattened, hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
           }
         }
         return true;
@@ -410,6 +414,30 @@ public final class MathAwareTextExtractor {
         }
       }
     }
+  }
+
+  /**
+   * The TeX of a KaTeX span whose MathML lost its tags (CSDN's sanitiser does this): the
+   * {@code katex-mathml} span then holds the MathML leaves as text, one per line with blank lines
+   * between them, and the annotation's TeX last. TeX math cannot hold a blank line (it would be a
+   * paragraph break), so the last block after a blank line is the whole source, line breaks and
+   * all. Null when there is no such span or it holds elements.
+   */
+  static String flattenedKatexTex(Element katex) {
+    Element mathml = null;
+    for (Element c = katex.firstElementChild(); c != null; c = c.nextElementSibling()) {
+      if (hasClass(c.className(), "katex-mathml")) {
+        mathml = c;
+        break;
+      }
+    }
+    if (mathml == null || mathml.childrenSize() > 0) {
+      return null;
+    }
+    String whole = mathml.wholeText().strip();
+    String[] blocks = whole.split("\\n[ \\t\\u00a0]*\\n");
+    String tex = blocks[blocks.length - 1].strip();
+    return tex.isEmpty() ? null : tex;
   }
 
   private static Element texAnnotation(Element e) {

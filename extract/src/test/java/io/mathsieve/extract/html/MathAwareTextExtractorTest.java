@@ -55,6 +55,20 @@ class MathAwareTextExtractorTest {
     assertThat(t.formulas().katex()).isEqualTo(2);
   }
 
+  // KaTeX whose MathML tags a sanitiser stripped (as CSDN serves it): the MathML leaves remain as
+  // text, one per line between blank lines, with the annotation's TeX last; the TeX is kept, a
+  // multi-line source whole (its spaces folded), and the leaves are not.
+  @Test
+  void katexWithFlattenedMathml() {
+    String inline = "<span class=\"katex--inline\"><span class=\"katex\"><span class=\"katex-mathml\">\n\n\n\n   f\n\n\n   \u2032\n\n\n  (\n\n  x\n\n  )\n\n\n"
+        + "  f&#39;(x)\n\n\n  </span><span class=\"katex-html\" aria-hidden=\"true\"><span class=\"mord\">f\u2032(x)</span></span></span></span>";
+    String display = "<span class=\"katex--display\"><span class=\"katex-display\"><span class=\"katex\"><span class=\"katex-mathml\">\n\n  a\n\n\n  =\n\n  b\n\n\n"
+        + "  \\begin{aligned}\n  a &amp;= b \\\\\n  c &amp;= d\n  \\end{aligned}\n\n </span><span class=\"katex-html\">a=b</span></span></span></span>";
+    ExtractedText t = extract("<html><body><p>Then " + inline + " is</p><p>" + display + "</p></body></html>");
+    assertThat(t.text()).isEqualTo("Then $f'(x)$ is\n\n$$\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}$$"); // spaces folded as in every formula
+    assertThat(t.formulas().katex()).isEqualTo(2);
+  }
+
   // MathML: alttext first, then the TeX annotation, then our own conversion; display="block" means $$.
   @Test
   void mathml() {
