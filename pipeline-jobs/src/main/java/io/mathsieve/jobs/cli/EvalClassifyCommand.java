@@ -146,6 +146,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
       StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(r.collected().toUri()), (ScoredDocument s) -> collected.add(s.url()));
       loop = count(rest, p -> collected.contains(p.doc().url()));
       iterations = r.iterations();
+      writeErrors(rest, collected, r.scores(), output.resolve("errors.tsv"));
     } catch (UserError e) {
       stopped = e.getMessage();
       log.accept("the loop stopped: " + stopped);
@@ -173,6 +174,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
       print(log, String.format(Locale.ROOT, "iterate (%d iterations, %.0f s)", iterations, seconds), loop);
     }
     RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(output.resolve("eval-classify.json").toFile(), out);
+    log.accept("errors:  " + output.resolve("errors.tsv") + " (pages the loop got wrong)");
     log.accept("results: " + output.resolve("eval-classify.json"));
     if (!check) {
       return 0;
@@ -219,6 +221,27 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     } finally {
       try (var files = Files.walk(dir)) { // the paper-sized model is a gigabyte of scratch
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * The measured pages the loop got wrong, one per line: missed math pages and collected non-math
+   * ones, with the final model's score, the page's formulas and its text's first chars, to see
+   * what kind of page the classifier does not know.
+   */
+  private static void writeErrors(List<Page> rest, Set<String> collected, Path scores, Path file) throws Exception {
+    Map<String, Double> score = new java.util.HashMap<>();
+    StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(scores.toUri()), (ScoredDocument s) -> score.put(s.url(), s.score()));
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("error\turl\tscore\tformulas\tmath_markup\ttext_start\n");
+      for (Page p : rest) {
+        boolean got = collected.contains(p.doc().url());
+        if (got != p.math()) {
+          String start = p.doc().text().substring(0, Math.min(200, p.doc().text().length())).replaceAll("\\s+", " ");
+          w.write(String.join("\t", got ? "false_positive" : "missed", p.doc().url(), String.format(Locale.ROOT, "%.4f", score.getOrDefault(p.doc().url(),
+              Double.NaN)), String.valueOf(p.doc().formulas().total()), String.valueOf(p.doc().hasMathMarkup()), start) + "\n");
+        }
       }
     }
   }
