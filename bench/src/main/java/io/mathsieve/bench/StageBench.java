@@ -1,5 +1,13 @@
 package io.mathsieve.bench;
 
+import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.InputSource;
+import org.jsoup.parser.StreamParser;
+import org.jsoup.parser.Parser;
+import org.jsoup.nodes.Element;
+import nu.validator.htmlparser.sax.HtmlParser;
+import nu.validator.htmlparser.common.XmlViolationPolicy;
+import java.util.Iterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.classifiers.math.ClassifierConfig;
@@ -107,9 +115,30 @@ public final class StageBench {
 
     rows.add(measure("charset + Jsoup parse", "pages", n, htmlBytes, in.runs(), () -> {
       for (HtmlPage p : pages) {
-        org.jsoup.parser.Parser.htmlParser().parseInput(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url()); // as PageExtractor does
+        Parser.htmlParser().parseInput(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url()); // as PageExtractor does
       }
     }));
+
+    // The alternatives to Jsoup's DOM, on the same pages and the same reader over the bytes.
+    rows.add(measure("Jsoup StreamParser (each element dropped once read)", "pages", n, htmlBytes, in.runs(), () -> {
+      for (HtmlPage p : pages) {
+        try (StreamParser sp = new StreamParser(Parser.htmlParser()).parse(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url())) {
+          for (Iterator<Element> it = sp.iterator(); it.hasNext(); ) {
+            it.next().remove();
+          }
+        }
+      }
+    }));
+    HtmlParser sax = new HtmlParser(XmlViolationPolicy.ALLOW);
+    sax.setContentHandler(new DefaultHandler());
+    boolean hugeMethodsCompiled = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .contains("-XX:-DontCompileHugeMethods");
+    rows.add(measure("validator.nu HTML5 parser (SAX events, no DOM)", "pages", n, htmlBytes, in.runs(), () -> {
+      for (HtmlPage p : pages) {
+        sax.parse(new InputSource(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body())));
+      }
+    }).withNote(hugeMethodsCompiled ? "its tokenizer JIT-compiled (-XX:-DontCompileHugeMethods)"
+        : "without -XX:-DontCompileHugeMethods its tokenizer, one huge method, stays interpreted (about a fifth of the compiled speed)"));
 
     PageExtractor full = new PageExtractor(ExtractConfig.defaults());
     List<TextDocument> docs = new ArrayList<>();

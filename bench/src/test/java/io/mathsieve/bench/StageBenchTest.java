@@ -52,7 +52,8 @@ class StageBenchTest {
     assertThat(r.pages()).isEqualTo(40);
     assertThat(r.rows()).extracting(Measurement::stage).anySatisfy(s -> assertThat(s).startsWith("gunzip"))
         .anySatisfy(s -> assertThat(s).startsWith("fastText")).anySatisfy(s -> assertThat(s).startsWith("MinHash"))
-        .anySatisfy(s -> assertThat(s).startsWith("decontamination")).anySatisfy(s -> assertThat(s).startsWith("math prefilter"));
+        .anySatisfy(s -> assertThat(s).startsWith("decontamination")).anySatisfy(s -> assertThat(s).startsWith("math prefilter"))
+        .anySatisfy(s -> assertThat(s).startsWith("Jsoup StreamParser")).anySatisfy(s -> assertThat(s).startsWith("validator.nu"));
     assertThat(r.rows()).allSatisfy(m -> {
       assertThat(m.rates()).hasSize(2);
       assertThat(m.median()).isPositive();
