@@ -1,13 +1,5 @@
 package io.mathsieve.bench;
 
-import org.xml.sax.helpers.DefaultHandler;
-import org.xml.sax.InputSource;
-import org.jsoup.parser.StreamParser;
-import org.jsoup.parser.Parser;
-import org.jsoup.nodes.Element;
-import nu.validator.htmlparser.sax.HtmlParser;
-import nu.validator.htmlparser.common.XmlViolationPolicy;
-import java.util.Iterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.classifiers.math.ClassifierConfig;
@@ -40,12 +32,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import nu.validator.htmlparser.common.XmlViolationPolicy;
+import nu.validator.htmlparser.sax.HtmlParser;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
+import org.xml.sax.InputSource;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Each per-page stage of the pipeline alone, single-threaded, on the same pages, measured in CPU

@@ -1,20 +1,20 @@
 package io.mathsieve.jobs.build;
 
-import io.mathsieve.extract.warc.WarcReason;
-import io.mathsieve.dedup.DedupReason;
-import io.mathsieve.jobs.export.CorpusReason;
-import io.mathsieve.classifiers.iterate.ClassifyReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.config.Fingerprint;
 import io.mathsieve.decontam.benchmarks.BenchmarkFileException;
+import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractorVersion;
+import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.classify.SeedFiles;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.jobs.dedup.NearDedupJob;
+import io.mathsieve.jobs.export.CorpusReason;
 import io.mathsieve.jobs.export.CorpusTokenizer;
 import io.mathsieve.jobs.export.ExportJob;
 import io.mathsieve.jobs.export.Manifest;

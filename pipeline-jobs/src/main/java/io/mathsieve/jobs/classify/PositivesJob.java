@@ -1,13 +1,13 @@
 package io.mathsieve.jobs.classify;
 
-import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
+import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;

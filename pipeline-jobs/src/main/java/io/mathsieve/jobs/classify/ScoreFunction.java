@@ -1,10 +1,10 @@
 package io.mathsieve.jobs.classify;
 
 import io.mathsieve.classifiers.iterate.Domains;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.classifiers.math.MathSignals;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.ScoredDocument;
 import io.mathsieve.schemas.TextDocument;

@@ -1,8 +1,5 @@
 package io.mathsieve.jobs.classify;
 
-import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.classifiers.iterate.Domains;
@@ -13,6 +10,9 @@ import io.mathsieve.classifiers.math.MathTextNormalizer;
 import io.mathsieve.extract.math.TexDelimiters;
 import io.mathsieve.hash.Murmur3;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.EndOfKeyJoin;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.TextDocument;

@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.decontam;
 
 import io.mathsieve.decontam.DecontamConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.decontam.index.BenchmarkIndex.Match;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.DocAdapter;
 import io.mathsieve.schemas.DecontamMatch;

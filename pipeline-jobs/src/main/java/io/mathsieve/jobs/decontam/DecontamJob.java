@@ -1,8 +1,5 @@
 package io.mathsieve.jobs.decontam;
 
-import io.mathsieve.jobs.run.JobRunner;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.Counts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.decontam.DecontamConfig;
@@ -10,6 +7,9 @@ import io.mathsieve.decontam.benchmarks.BenchmarkItem;
 import io.mathsieve.decontam.benchmarks.BenchmarkLoader;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.DocAdapter;

@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.dedup.minhash.MinHasher;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;

@@ -1,8 +1,8 @@
 package io.mathsieve.jobs.dedup;
 
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.dedup.DuplicateOrder;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;

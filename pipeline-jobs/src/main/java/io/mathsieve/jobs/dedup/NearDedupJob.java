@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.dedup;
 
 import io.mathsieve.dedup.DedupReason;
-import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
-import io.mathsieve.jobs.store.DocAdapter;
 import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.store.DocAdapter;
 
 import io.mathsieve.dedup.minhash.MinHashConfig;
 import io.mathsieve.dedup.minhash.MinHasher;

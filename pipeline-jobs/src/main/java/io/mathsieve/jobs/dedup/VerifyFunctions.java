@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.dedup;
 
-import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.minhash.ExactJaccard;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.HalfEdge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.StageCounters;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,9 +13,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.util.Collector;
 
 /**

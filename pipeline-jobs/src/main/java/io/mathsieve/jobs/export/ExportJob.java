@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.export;
 
-import io.mathsieve.jobs.run.JobRunner;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.config.ExportConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreSinks;

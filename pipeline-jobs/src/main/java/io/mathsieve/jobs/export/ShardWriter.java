@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.export;
 
-import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.StageCounters;
+import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import io.mathsieve.jobs.run.StageCounters;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.mathsieve.jobs.export;
 
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;

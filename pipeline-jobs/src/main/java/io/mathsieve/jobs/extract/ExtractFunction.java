@@ -1,8 +1,8 @@
 package io.mathsieve.jobs.extract;
 
 import io.mathsieve.extract.ExtractConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.PageExtractor;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.FilterResult;
 import io.mathsieve.schemas.FormulaCounts;

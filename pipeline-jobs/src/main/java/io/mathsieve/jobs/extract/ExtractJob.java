@@ -1,17 +1,17 @@
 package io.mathsieve.jobs.extract;
 
-import io.mathsieve.extract.warc.WarcReason;
-import io.mathsieve.jobs.run.JobRunner;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.Counts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.dedup.DedupReason;
+import io.mathsieve.extract.ExtractorVersion;
+import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.DedupCandidate;
 import io.mathsieve.jobs.dedup.DedupKeys;
 import io.mathsieve.jobs.dedup.KeepLatestFunction;
 import io.mathsieve.jobs.dedup.PagesWritten;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.source.WarcSource;

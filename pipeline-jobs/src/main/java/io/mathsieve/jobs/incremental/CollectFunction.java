@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.classifiers.iterate.ClassifyReason;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.jobs.classify.ModelCache;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;

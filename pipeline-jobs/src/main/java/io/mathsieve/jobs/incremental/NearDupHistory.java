@@ -1,10 +1,10 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.dedup.DedupConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.dedup.minhash.MinHasher;
 import io.mathsieve.dedup.minhash.NearDupSketcher;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;

@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.extract.warc.WarcConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.extract.warc.WarcRecordReader;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.source.WarcInputs;
 import io.mathsieve.schemas.DocIds;

@@ -1,10 +1,10 @@
 package io.mathsieve.jobs.incremental;
 
 import io.mathsieve.decontam.DecontamConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.decontam.DecontamFunction;
 import io.mathsieve.jobs.decontam.IndexCache;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;

@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.select;
 
 import io.mathsieve.extract.ExtractConfig;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.extract.PageExtractor;
 import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcRecordReader;
 import io.mathsieve.jobs.export.CorpusReason;
+import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.source.WarcInputs;
 import io.mathsieve.schemas.CorpusRow;

@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.select;
 
-import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.Count;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;

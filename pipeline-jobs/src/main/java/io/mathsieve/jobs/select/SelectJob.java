@@ -1,12 +1,12 @@
 package io.mathsieve.jobs.select;
 
-import io.mathsieve.jobs.export.CorpusReason;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.export.CorpusReason;
+import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.config.MathsieveConfig;
-import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
