@@ -115,14 +115,14 @@ public final class StageBench {
 
     rows.add(measure("charset + Jsoup parse", "pages", n, htmlBytes, in.runs(), () -> {
       for (HtmlPage p : pages) {
-        Parser.htmlParser().parseInput(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url()); // as PageExtractor does
+        Parser.htmlParser().parseInput(reader(p), p.url());
       }
     }));
 
     // The alternatives to Jsoup's DOM, on the same pages and the same reader over the bytes.
     rows.add(measure("Jsoup StreamParser (each element dropped once read)", "pages", n, htmlBytes, in.runs(), () -> {
       for (HtmlPage p : pages) {
-        try (StreamParser sp = new StreamParser(Parser.htmlParser()).parse(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body()), p.url())) {
+        try (StreamParser sp = new StreamParser(Parser.htmlParser()).parse(reader(p), p.url())) {
           for (Iterator<Element> it = sp.iterator(); it.hasNext(); ) {
             it.next().remove();
           }
@@ -135,7 +135,7 @@ public final class StageBench {
         .contains("-XX:-DontCompileHugeMethods");
     rows.add(measure("validator.nu HTML5 parser (SAX events, no DOM)", "pages", n, htmlBytes, in.runs(), () -> {
       for (HtmlPage p : pages) {
-        sax.parse(new InputSource(HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body())));
+        sax.parse(new InputSource(reader(p)));
       }
     }).withNote(hugeMethodsCompiled ? "its tokenizer JIT-compiled (-XX:-DontCompileHugeMethods)"
         : "without -XX:-DontCompileHugeMethods its tokenizer, one huge method, stays interpreted (about a fifth of the compiled speed)"));
@@ -210,7 +210,11 @@ public final class StageBench {
     return new Result(rows, docs, n, htmlBytes);
   }
 
-  /** Reads every response page of {@code files}. */
+  /** A page's body as characters, as {@link PageExtractor} hands it to the parser. */
+  private static java.io.Reader reader(HtmlPage p) {
+    return HtmlDecoder.detect(p.body(), p.contentType()).reader(p.body());
+  }
+
   /**
    * Splits one WARC file into two at the record nearest its middle byte: two valid files, since a
    * record starts a gzip member in a Common Crawl file (and a record in a plain one). For the
@@ -218,34 +222,36 @@ public final class StageBench {
    */
   public static List<Path> splitAtMiddleRecord(Path file, Path dir) throws IOException {
     long size = Files.size(file);
-    long[] best = {-1};
+    long best = -1;
     try (WarcRecordReader r = new WarcRecordReader(WarcInput.local(file, file.getFileName().toString()), WarcConfig.defaults())) {
       for (WarcItem item; (item = r.next()) != null; ) {
         if (item.isPage() && item.page().warcOffset() > 0
-            && (best[0] < 0 || Math.abs(item.page().warcOffset() - size / 2) < Math.abs(best[0] - size / 2))) {
-          best[0] = item.page().warcOffset();
+            && (best < 0 || Math.abs(item.page().warcOffset() - size / 2) < Math.abs(best - size / 2))) {
+          best = item.page().warcOffset();
         }
       }
     }
-    if (best[0] <= 0) {
+    if (best <= 0) {
       throw new IllegalArgumentException(file + ": fewer than two pages; the end-to-end measurement needs more");
     }
     String name = file.getFileName().toString();
     String ext = name.endsWith(".warc.gz") ? ".warc.gz" : name.endsWith(".gz") ? ".gz" : ".warc";
     List<Path> out = List.of(dir.resolve("part-0" + ext), dir.resolve("part-1" + ext));
     try (var in = java.nio.channels.FileChannel.open(file)) {
-      try (var a = java.nio.channels.FileChannel.open(out.get(0), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(0, best[0], a);
-      }
-      try (var b = java.nio.channels.FileChannel.open(out.get(1), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(best[0], size - best[0], b);
-      }
+      copy(in, 0, best, out.get(0));
+      copy(in, best, size - best, out.get(1));
     }
     return out;
   }
 
+  private static void copy(java.nio.channels.FileChannel in, long from, long bytes, Path to) throws IOException {
+    try (var out = java.nio.channels.FileChannel.open(to, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      in.transferTo(from, bytes, out);
+    }
+  }
+
+  /** Reads every response page of {@code files}. */
   static void readPages(List<Path> files, Consumer<HtmlPage> sink) throws IOException {
     for (Path f : files) {
       try (WarcRecordReader r = new WarcRecordReader(WarcInput.local(f, f.getFileName().toString()), WarcConfig.defaults())) {

@@ -55,9 +55,9 @@ public final class PageExtractor {
     if (config.prefilter() && !MathPrefilter.shared().test(body)) {
       return FilterResult.drop(ExtractReason.NO_MATH_SIGNAL, "no math markup, symbol or word in " + body.length + " bytes");
     }
-    // Parsed from a reader over the bytes: no whole-page string (about a tenth of Jsoup's time on real pages).
-    Detected html = HtmlDecoder.detect(body, page.contentType());
-    Document doc = Parser.htmlParser().parseInput(html.reader(body), page.url());
+    // Parsed from a reader over the bytes: the parser decodes as it reads, and no whole-page string is built.
+    Detected charset = HtmlDecoder.detect(body, page.contentType());
+    Document doc = Parser.htmlParser().parseInput(charset.reader(body), page.url());
     ExtractedText extracted;
     try {
       extracted = text.extract(doc, deadline);
@@ -85,8 +85,8 @@ public final class PageExtractor {
             false,
             lang.code(),
             lang.score(),
-            html.charset().name(),
-            html.source(),
+            charset.charset().name(),
+            charset.source(),
             ExtractorVersion.CURRENT,
             extracted.formulas(),
             extracted.hasMathMarkup(),

@@ -333,18 +333,13 @@ public final class MathAwareTextExtractor {
       if (hasClass(cls, "katex")) {
         mathMarkup = true;
         Element annotation = texAnnotation(e);
-        if (annotation != null) {
+        Element math = annotation == null ? e.selectFirst(MATH) : null;
+        String tex = annotation != null ? annotation.text() : math == null ? flattenedKatexTex(e) : null;
+        if (tex != null) {
           katex++;
-          text.formula(annotation.text(), hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
-        } else {
-          Element math = e.selectFirst(MATH);
-          String flattened;
-          if (math != null) {
-            mathml(math, false);
-          } else if ((flattened = flattenedKatexTex(e)) != null) {
-            katex++;
-            text.formula(flattened, hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
-          }
+          text.formula(tex, hasClass(e.parent() == null ? "" : e.parent().className(), "katex-display"));
+        } else if (math != null) {
+          mathml(math, false);
         }
         return true;
       }

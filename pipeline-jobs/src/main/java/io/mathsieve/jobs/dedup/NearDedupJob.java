@@ -140,7 +140,8 @@ public final class NearDedupJob {
     JobExecutionResult resolve = JobRunner.execute(env3, "mathsieve near-dedup: resolve");
 
     Counts counts = Counts.of(resolve);
-    long total = Counts.of(sketch).get(Count.NEAR_TOTAL);
+    Counts sketched = Counts.of(sketch);
+    long total = sketched.get(Count.NEAR_TOTAL);
     long forwarded = counts.get(Count.NEAR_FORWARDED);
     long dropped = counts.dropped(DedupReason.NEAR);
     long clusters = counts.get(Count.NEAR_CLUSTERS);
@@ -162,12 +163,12 @@ public final class NearDedupJob {
     root.put("dropped_near_duplicates", dropped);
     root.put("clusters", clusters);
     root.put("node_collisions", counts.get(Count.NEAR_NODE_COLLISIONS)); // clusters left whole: see NearDedupRecords
-    root.put("candidate_links", Counts.of(sketch).get(Count.NEAR_CANDIDATE_PAIRS)); // pair x band
-    root.put("pairs_below_similarity", Counts.of(sketch).get(Count.NEAR_PAIRS_BELOW_SIMILARITY));
+    root.put("candidate_links", sketched.get(Count.NEAR_CANDIDATE_PAIRS)); // pair x band
+    root.put("pairs_below_similarity", sketched.get(Count.NEAR_PAIRS_BELOW_SIMILARITY));
     root.put("exact_jaccard", config.exactJaccard());
     if (config.exactJaccard()) {
-      root.put("pairs_exact_verified", Counts.of(sketch).get(Count.NEAR_PAIRS_EXACT_VERIFIED));
-      root.put("pairs_below_exact_jaccard", Counts.of(sketch).get(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD));
+      root.put("pairs_exact_verified", sketched.get(Count.NEAR_PAIRS_EXACT_VERIFIED));
+      root.put("pairs_below_exact_jaccard", sketched.get(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD));
     }
     root.put("component_rounds", round);
     ObjectNode cfg = root.putObject("config");

@@ -17,6 +17,8 @@ import org.apache.flink.metrics.MetricGroup;
 public final class StageCounters {
   /** Accumulator name prefix for drops: {@code dropped.<stage>/<reason>}. */
   static final String DROPPED = "dropped.";
+  /** Accumulator name prefix for pages by language: {@code extract.lang.<code>}. */
+  static final String LANGUAGE = "extract.lang.";
 
   private final RuntimeContext context;
   private final MetricGroup metrics;
@@ -27,9 +29,6 @@ public final class StageCounters {
     this.context = context;
     this.metrics = context.getMetricGroup();
   }
-
-  /** Accumulator name prefix for pages by language: {@code extract.lang.<code>}. */
-  static final String LANGUAGE = "extract.lang.";
 
   /** Adds {@code n} to the metric and accumulator of {@code c}. */
   public void add(Count c, long n) {
