@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.bench.StageBench;
 import io.mathsieve.config.Settings;
+import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.classifiers.math.MathClassifier;
@@ -18,6 +19,8 @@ import io.mathsieve.samples.SampleGenerator;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.store.Stores;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -580,35 +583,74 @@ class IncrementalITCase {
     }
   }
 
-  // A large file arrives slowly (here: a sample file served over loopback HTTP in 16 KB chunks
-  // 200 ms apart, about 7 s): the reader reads it a slice at a time, so checkpoints go on
-  // completing while it is read, and every record still ends in the corpus once.
+  // A 200 MB file arrives slowly over loopback HTTP (about 20 MB/s in 64 KB chunks, so over 10 s):
+  // a sample file's records between two runs of large records that carry no page (3 MB images,
+  // rejected as not HTML, and 5 MB HTML bodies, rejected as too large). The reader reads the file
+  // a slice at a time, so checkpoints go on completing while it is read, and every record ends
+  // once, as a corpus row or a counted rejection.
   @Test
   @Order(7)
-  void checkpointsCompleteWhileASlowFileIsRead() throws Exception {
+  void checkpointsCompleteWhileASlow200MbFileIsRead() throws Exception {
     Path file = files.get(0);
-    byte[] bytes = Files.readAllBytes(file);
-    long[] transfer = new long[2];
+    byte[] sample = Files.readAllBytes(file);
+    byte[] image = paddingRecord("image/jpeg", 3 << 20);
+    byte[] giant = paddingRecord("text/html", 5 << 20);
+    int images = 24;
+    int giants = 26;
+    List<byte[]> parts = new ArrayList<>();
+    for (int i = 0; i < images; i++) {
+      parts.add(image);
+    }
+    parts.add(sample);
+    for (int i = 0; i < giants; i++) {
+      parts.add(giant);
+    }
+    long length = parts.stream().mapToLong(b -> b.length).sum();
+    assertThat(length).as("bytes on the wire").isGreaterThan(200L << 20);
+    long[] transfer = new long[2]; // when the first request began, when the file's last byte went out
+    // Several requests at once, and ranges, as a real server: the sample file's corrupt record makes
+    // the reader look for the next record on a second connection, then go on from there.
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
         new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    var pool = java.util.concurrent.Executors.newCachedThreadPool();
+    server.setExecutor(pool);
     server.createContext("/slow.warc.gz", exchange -> {
-      exchange.sendResponseHeaders(200, bytes.length);
-      transfer[0] = System.nanoTime();
-      try (var body = exchange.getResponseBody()) {
-        for (int i = 0; i < bytes.length; i += 16 << 10) {
-          body.write(bytes, i, Math.min(16 << 10, bytes.length - i));
-          body.flush();
-          Thread.sleep(200);
+      String range = exchange.getRequestHeaders().getFirst("Range");
+      long from = range == null ? 0 : Long.parseLong(range.substring("bytes=".length(), range.indexOf('-')));
+      synchronized (transfer) {
+        if (transfer[0] == 0) {
+          transfer[0] = System.nanoTime();
         }
+      }
+      if (range != null) {
+        exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (length - 1) + "/" + length);
+      }
+      exchange.sendResponseHeaders(range == null ? 200 : 206, length - from);
+      try (var body = exchange.getResponseBody()) {
+        long start = 0;
+        for (byte[] part : parts) {
+          for (int i = 0; i < part.length; i += 64 << 10) {
+            int n = Math.min(64 << 10, part.length - i);
+            long skip = Math.max(0, Math.min(n, from - start - i));
+            if (skip < n) {
+              body.write(part, i + (int) skip, n - (int) skip);
+              Thread.sleep(3); // 64 KB per 3 ms: about 20 MB/s
+            }
+          }
+          start += part.length;
+        }
+        transfer[1] = System.nanoTime();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        // the reader closed this connection (it had read what it wanted from it)
       }
-      transfer[1] = System.nanoTime();
     });
     server.start();
     createTopic("slow");
     Path out = dir.resolve("slow");
     send("slow", "http://127.0.0.1:" + server.getAddress().getPort() + "/slow.warc.gz");
+    int expected = recordsPerFile.get(file.getFileName().toString()) + images + giants;
     List<long[]> completed = java.util.Collections.synchronizedList(new ArrayList<>()); // (time, newest completed checkpoint)
     JobClient job = IncrementalJob.environment(request("slow", out), new Configuration()).executeAsync("slow");
     Thread watcher = new Thread(() -> {
@@ -623,7 +665,7 @@ class IncrementalITCase {
     });
     watcher.start();
     try {
-      awaitCommitted(out, recordsPerFile.get(file.getFileName().toString()));
+      awaitCommitted(out, expected);
       assertThat(transfer[1]).as("the whole file was served").isPositive();
       long during;
       synchronized (completed) {
@@ -631,14 +673,37 @@ class IncrementalITCase {
         long last = completed.stream().filter(c -> c[0] <= transfer[1]).mapToLong(c -> c[1]).max().orElse(0);
         during = last - first;
       }
-      assertThat(during).as("checkpoints completed while the %.1f s transfer went on", (transfer[1] - transfer[0]) / 1e9).isGreaterThanOrEqualTo(2);
-      assertThat(corpus(out).size() + rejections(out).size()).isEqualTo(recordsPerFile.get(file.getFileName().toString()));
+      assertThat(during).as("checkpoints completed while the %.1f s transfer went on", (transfer[1] - transfer[0]) / 1e9).isGreaterThanOrEqualTo(3);
+      List<Rejection> rejected = rejections(out);
+      assertThat(corpus(out).size() + rejected.size()).isEqualTo(expected);
+      assertThat(rejected.stream().filter(r -> r.url().startsWith("http://padding.example/") && r.key().equals(WarcReason.NOT_HTML.key()))).hasSize(images);
+      assertThat(rejected.stream().filter(r -> r.url().startsWith("http://padding.example/") && r.key().equals(WarcReason.TOO_LARGE.key()))).hasSize(giants);
       assertThat(corpus(out).stream().map(CorpusRow::docId).toList()).doesNotHaveDuplicates();
     } finally {
       watcher.interrupt();
       job.cancel().get();
       server.stop(0);
+      pool.shutdownNow();
     }
+  }
+
+  /** One gzip member: a WARC response record whose HTTP body is {@code bytes} of seeded random bytes (they do not compress). */
+  static byte[] paddingRecord(String contentType, int bytes) throws IOException {
+    byte[] payload = new byte[bytes];
+    new java.util.Random(bytes).nextBytes(payload);
+    byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bytes + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    String warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://padding.example/" + contentType.replace('/', '-') + "\r\n"
+        + "WARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", bytes) + ">\r\n"
+        + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + (http.length + bytes) + "\r\n\r\n";
+    var buffer = new java.io.ByteArrayOutputStream(bytes + 4096);
+    try (var gz = new java.util.zip.GZIPOutputStream(buffer)) {
+      gz.write(warc.getBytes(StandardCharsets.US_ASCII));
+      gz.write(http);
+      gz.write(payload);
+      gz.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    return buffer.toByteArray();
   }
 
   /** The number of the newest completed checkpoint (a chk-N directory with its _metadata) under {@code checkpoints}, or 0. */
