@@ -20,6 +20,11 @@ import java.text.Normalizer;
  *       spaces: fastText reads one line per example.
  * </ol>
  *
+ * <p>Why it differs from the other normalisers: it is the only one that folds digits (which page
+ * is math does not depend on its numbers, while dedup and decontamination must tell {@code 48}
+ * from {@code 49}), and it keeps {@code $} as a word, which near-dedup and decontamination drop:
+ * for the classifier a TeX delimiter is evidence of math, for them it is formatting.
+ *
  * <pre>{@code
  * new MathTextNormalizer(100).normalize("Let $x^2 = 16$.\nThen x = 4.")  // "let $ x ^ 0 = 0 $ then x = 0"
  * }</pre>

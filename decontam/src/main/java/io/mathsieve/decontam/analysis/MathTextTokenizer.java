@@ -22,7 +22,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       {@code " | "}: a question quoted in a list or a table still matches.
  * </ul>
  *
- * Letters are not lower-cased here ({@code LowerCaseFilter} follows), and the input has already
+ * Why it differs from the other normalisers: a benchmark item leaks when its words and its
+ * numbers appear, so digits stay (the classifier's normaliser folds them) and TeX delimiters go (a
+ * question is quoted with or without them); the symbols that carry a formula's structure stay (the
+ * shingler drops them), since {@code x^2 + 1} and {@code x_2 + 1} are different questions.
+ *
+ * <p>Letters are not lower-cased here ({@code LowerCaseFilter} follows), and the input has already
  * been NFKC-normalised ({@link NfkcCharFilter}).
  */
 public final class MathTextTokenizer extends Tokenizer {

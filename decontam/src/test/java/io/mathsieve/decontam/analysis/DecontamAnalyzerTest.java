@@ -34,4 +34,14 @@ class DecontamAnalyzerTest {
     assertThat(DecontamAnalyzer.tokens("-3 is negative")).as("a sign before a digit is no bullet").containsExactly("-", "3", "is", "negative");
     assertThat(DecontamAnalyzer.tokens("In 1.5 hours")).containsExactly("in", "1", "5", "hours");
   }
+
+  // What sets it apart from the other normalisers: TeX delimiters go (the shingler drops them too),
+  // structure symbols stay (the shingler drops them) and digits stay (the classifier folds them).
+  @Test
+  void keepsDigitsAndStructureDropsDelimiters() {
+    assertThat(DecontamAnalyzer.tokens("solve $x^2 + 1$")).isEqualTo(DecontamAnalyzer.tokens("solve x^2 + 1"));
+    assertThat(DecontamAnalyzer.tokens("solve \\(x^2 + 1\\)")).isEqualTo(DecontamAnalyzer.tokens("solve x^2 + 1"));
+    assertThat(DecontamAnalyzer.tokens("solve x^2 + 1")).isNotEqualTo(DecontamAnalyzer.tokens("solve x_2 + 1"));
+    assertThat(DecontamAnalyzer.tokens("48 apples")).isNotEqualTo(DecontamAnalyzer.tokens("49 apples"));
+  }
 }

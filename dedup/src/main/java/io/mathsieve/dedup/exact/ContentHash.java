@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
  * one space and the ends trimmed, so re-wrapped copies of one page match. 128 bits, because 64-bit
  * keys over billions of pages would collide.
  *
+ * <p>Why it folds only whitespace, unlike the other normalisers ({@code Shingler}, {@code
+ * MathTextNormalizer}, {@code MathTextTokenizer}): exact dedup keeps one of a set of pages as they
+ * are, so pages that differ in case, punctuation or digits are not copies; finding pages that
+ * differ a little is near-dedup's work, which measures how much.
+ *
  * <pre>{@code
  * ContentHash.of("a  b\n c").equals(ContentHash.of("a b c"))
  * }</pre>

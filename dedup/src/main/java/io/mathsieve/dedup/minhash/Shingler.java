@@ -13,6 +13,12 @@ import java.util.Arrays;
  * (punctuation, LaTeX backslashes and braces, whitespace) separates words; each Chinese, Japanese
  * or Korean character is a word of its own, so CJK text shingles by characters.
  *
+ * <p>Why it differs from the other normalisers: near-dedup looks for the same page rendered
+ * another way, so TeX delimiters and symbols, which one copy writes as {@code \(x^2\)} and another
+ * as {@code $x^2$}, do not count; digits do, unlike in {@code MathTextNormalizer},
+ * because two exercise pages that differ only in their numbers are different exercises. Case
+ * counts neither, unlike in {@code ContentHash}.
+ *
  * <p>Hashing, fixed and seeded so signatures are comparable across runs: a word's hash is
  * {@code fmix64(fnv1a64(lowercase chars) ^ seed)}; a shingle's hash folds its n word hashes in
  * order, {@code h = (h + w) * 0x9E3779B97F4A7C15}, then {@code fmix64(h)}. A text of fewer than n

@@ -22,4 +22,13 @@ class ContentHashTest {
     assertThat(ContentHash.of(" a\n b ").toString()).isEqualTo("c6f9074698bab973c113c673d07fdbc7");
     assertThat(ContentHash.of("Let $x > 0$.\nThen $x^2 > 0$.").toString()).isEqualTo("6d1d617a27f226b22e21f8206736eeb9");
   }
+
+  // What sets it apart from the other normalisers: only whitespace folds; case, punctuation and digits count.
+  @Test
+  void foldsOnlyWhitespace() {
+    assertThat(ContentHash.of("Let x be")).isNotEqualTo(ContentHash.of("let x be"));
+    assertThat(ContentHash.of("x, y")).isNotEqualTo(ContentHash.of("x y"));
+    assertThat(ContentHash.of("x = 48")).isNotEqualTo(ContentHash.of("x = 49"));
+    assertThat(ContentHash.of("$x$")).isNotEqualTo(ContentHash.of("x"));
+  }
 }

@@ -63,4 +63,13 @@ class ShinglerTest {
   void seeded() {
     assertThat(new Shingler(2, 2).shingles("the quick brown fox")).doesNotContain(s2.shingles("the quick brown fox"));
   }
+
+  // What sets it apart from the other normalisers: TeX delimiters and symbols do not count (unlike
+  // decontamination's tokens), digits do (unlike the classifier's normaliser).
+  @Test
+  void texMarkupDoesNotCountDigitsDo() {
+    assertThat(s2.shingles("let \\(x^2\\) be odd")).containsExactly(s2.shingles("let $x^2$ be odd"));
+    assertThat(s2.shingles("solve x^2 + 1")).containsExactly(s2.shingles("solve x_2 + 1"));
+    assertThat(s2.shingles("x = 48 apples")).doesNotContain(s2.shingles("x = 49 apples"));
+  }
 }
