@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * Crawl's (4% math, 10% exact or near copies of recent pages; generating is the slow part, about
  * 12 ms a page), and for each N runs {@code build} on its first N pages (whole files of 100) in a child
  * JVM whose heap is capped (the local MiniCluster's TaskManager runs in it), and reads what each
- * job cost ({@link JobCosts}): CPU time of the process and the peak heap left after a collection.
+ * job cost ({@link JobCosts}): CPU time of the process and the peak live heap, measured by a full collection every {@link #LIVE_PROBE_MS} ms while a job runs.
  * Jobs group into stages by name (iteration numbers dropped). The table shows each stage's CPU per
  * page at every N and its growth against linear from the second N to the last.
  */
@@ -32,6 +32,10 @@ final class ScaleBench {
   private ScaleBench() {}
 
   /** One stage at one N. */
+  /** How often the live heap is measured by a full collection while a job runs. */
+  static final int LIVE_PROBE_MS = 2000;
+
+  /** A stage's jobs, CPU and wall seconds, and the peak live heap (after a full collection) of its jobs. */
   record Stage(int jobs, double cpu, double wall, long peakHeap) {}
 
   static ObjectNode run(List<Integer> sizes, String heap, Path output, Path samples, Consumer<String> log) throws Exception {
@@ -67,7 +71,8 @@ final class ScaleBench {
       }
       log.accept(String.format(Locale.ROOT, "bench: build over %,d pages (%,d MB of WARC files), heap %s ...", n, htmlBytes >> 20, heap));
       List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-          "-D" + JobCosts.PROPERTY + "=" + costs.toAbsolutePath()));
+          "-D" + JobCosts.PROPERTY + "=" + costs.toAbsolutePath(),
+          "-D" + JobCosts.LIVE_PROBE_PROPERTY + "=" + LIVE_PROBE_MS));
       for (String p : List.of("org.bytedeco.javacpp.cachedir", "ai.djl.offline", "mathsieve.root")) {
         if (System.getProperty(p) != null) {
           cmd.add("-D" + p + "=" + System.getProperty(p));
@@ -92,7 +97,7 @@ final class ScaleBench {
       Map<String, Stage> stages = stages(costs);
       all.put(n, stages);
       ObjectNode st = run.putObject("stages");
-      stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall()).put("peak_heap_after_gc_bytes", v.peakHeap()));
+      stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall()).put("peak_live_heap_bytes", v.peakHeap()));
       log.accept(String.format(Locale.ROOT, "bench: %,d pages built in %.0f s", n, wall));
       System.out.print(table(all));
       OutputDirectory.delete(build);
@@ -114,7 +119,7 @@ final class ScaleBench {
       String stage = j.get("job").asText().replaceFirst("^mathsieve ", "").replaceAll(" iter-(\\d+)$", " (iteration $1)").strip();
       Stage s = out.getOrDefault(stage, new Stage(0, 0, 0, 0));
       out.put(stage, new Stage(s.jobs() + 1, s.cpu() + j.get("cpu_s").asDouble(), s.wall() + j.get("wall_s").asDouble(),
-          Math.max(s.peakHeap(), j.get("peak_heap_after_gc_bytes").asLong())));
+          Math.max(s.peakHeap(), j.path("peak_live_heap_bytes").asLong(j.get("peak_heap_after_gc_bytes").asLong()))));
     }
     return out;
   }
@@ -135,7 +140,7 @@ final class ScaleBench {
     }
     b.append(String.format(Locale.ROOT, " %12s", "growth/lin"));
     for (int n : ns) {
-      b.append(String.format(Locale.ROOT, " %9s", "heap MB"));
+      b.append(String.format(Locale.ROOT, " %9s", "live MB"));
     }
     b.append('\n');
     java.util.TreeSet<String> names = new java.util.TreeSet<>();

@@ -17,13 +17,20 @@ import javax.management.openmbean.CompositeData;
 /**
  * What each job of this process cost, for the scale benchmark: wall time, CPU time of the whole
  * process (every thread: a local MiniCluster's tasks run here) and the peak heap left after a
- * garbage collection while the job ran (the live set, not the garbage between collections).
- * Appends one JSON line per job to the file named by the system property
- * {@value #PROPERTY}; without it, nothing is measured.
+ * garbage collection while the job ran. Appends one JSON line per job to the file named by the
+ * system property {@value #PROPERTY}; without it, nothing is measured.
+ *
+ * <p>The heap after an ordinary collection includes old-generation garbage not yet collected, so it
+ * can grow with a job's length though nothing live does. With {@value #LIVE_PROBE_PROPERTY} set to
+ * a period in milliseconds, a probe thread forces a full collection at that period while the job
+ * runs and records the largest heap left after one: the live set itself (for the benchmark only:
+ * each full collection stops the job for a moment).
  */
 public final class JobCosts {
   public static final String PROPERTY = "mathsieve.job-costs";
+  public static final String LIVE_PROBE_PROPERTY = "mathsieve.job-costs.live-probe-ms";
   private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+  private static final AtomicLong PEAK_LIVE = new AtomicLong();
   private static volatile boolean listening;
 
   private JobCosts() {}
@@ -36,15 +43,47 @@ public final class JobCosts {
     }
     listen();
     PEAK_AFTER_GC.set(0);
-    return new Start(Path.of(file), System.nanoTime(), processCpu());
+    PEAK_LIVE.set(0);
+    Thread probe = null;
+    String period = System.getProperty(LIVE_PROBE_PROPERTY);
+    if (period != null) {
+      long ms = Long.parseLong(period);
+      probe = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          probeLive();
+          try {
+            Thread.sleep(ms);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "job-costs-live-probe");
+      probe.setDaemon(true);
+      probe.start();
+    }
+    return new Start(Path.of(file), System.nanoTime(), processCpu(), probe);
   }
 
-  record Start(Path file, long wallNanos, double cpuSeconds) {}
+  record Start(Path file, long wallNanos, double cpuSeconds, Thread probe) {}
+
+  private static void probeLive() {
+    System.gc(); // a full collection (G1 unless -XX:+ExplicitGCInvokesConcurrent): what is left is live
+    PEAK_LIVE.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+  }
 
   /** Appends the job's line. */
   static void end(Start s, String job) {
     if (s == null) {
       return;
+    }
+    if (s.probe() != null) {
+      s.probe().interrupt();
+      try {
+        s.probe().join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      probeLive(); // a job shorter than the period is measured once at its end
     }
     long peak = PEAK_AFTER_GC.get();
     if (peak == 0) { // no collection during the job: what is in use now bounds it
@@ -55,6 +94,9 @@ public final class JobCosts {
     o.put("wall_s", (System.nanoTime() - s.wallNanos()) / 1e9);
     o.put("cpu_s", processCpu() - s.cpuSeconds());
     o.put("peak_heap_after_gc_bytes", peak);
+    if (s.probe() != null) {
+      o.put("peak_live_heap_bytes", PEAK_LIVE.get());
+    }
     o.put("max_heap_bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
     try {
       Files.writeString(s.file(), o + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -33,6 +33,13 @@ class ScaleBenchTest {
   }
 
   @Test
+  void theLiveHeapIsPreferredWhenProbed() throws Exception {
+    Path costs = Files.write(dir.resolve("costs.jsonl"), List.of(
+        "{\"job\":\"mathsieve extract\",\"wall_s\":9.0,\"cpu_s\":17.0,\"peak_heap_after_gc_bytes\":700,\"peak_live_heap_bytes\":90}"));
+    assertThat(ScaleBench.stages(costs).get("extract").peakHeap()).isEqualTo(90);
+  }
+
+  @Test
   void sizesAreSortedAndReadWithK() {
     assertThat(ScaleBench.parse("200k,25k, 50_000,100k")).containsExactly(25_000, 50_000, 100_000, 200_000);
     assertThatThrownBy(() -> ScaleBench.parse("25k,lots")).isInstanceOf(UserError.class).hasMessageContaining("--scale 25k,lots");
