@@ -24,18 +24,18 @@ import java.util.function.Consumer;
  * Crawl's (4% math, 10% exact or near copies of recent pages; generating is the slow part, about
  * 12 ms a page), and for each N runs {@code build} on its first N pages (whole files of 100) in a child
  * JVM whose heap is capped (the local MiniCluster's TaskManager runs in it), and reads what each
- * job cost ({@link JobCosts}): CPU time of the process and the peak live heap, measured by a full collection every {@link #LIVE_PROBE_MS} ms while a job runs.
+ * job cost ({@link JobCosts}): CPU time of the process and the peak live heap, measured by a full
+ * collection every {@link #LIVE_PROBE_MS} ms while a job runs.
  * Jobs group into stages by name (iteration numbers dropped). The table shows each stage's CPU per
  * page at every N and its growth against linear from the second N to the last.
  */
 final class ScaleBench {
   private ScaleBench() {}
 
-  /** One stage at one N. */
   /** How often the live heap is measured by a full collection while a job runs. */
   static final int LIVE_PROBE_MS = 2000;
 
-  /** A stage's jobs, CPU and wall seconds, and the peak live heap (after a full collection) of its jobs. */
+  /** One stage at one N: its jobs, their CPU and wall seconds, and their peak live heap (after a full collection). */
   record Stage(int jobs, double cpu, double wall, long peakHeap) {}
 
   static ObjectNode run(List<Integer> sizes, String heap, Path output, Path samples, Consumer<String> log) throws Exception {
