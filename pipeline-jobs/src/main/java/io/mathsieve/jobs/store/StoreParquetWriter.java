@@ -22,8 +22,14 @@ import org.apache.parquet.io.OutputFile;
  * }</pre>
  */
 public final class StoreParquetWriter {
-  /** Default row group size: small enough for a trainer to stream, large enough to compress well. */
-  public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
+  /**
+   * Row group size of the stores between stages. Each open writer buffers one row group and each
+   * reader holds one, so a stage's heap is bounded by its parallelism times this, whatever the
+   * crawl's size. At 64 MB the heap grew with the crawl up to 200k pages (a store file reached
+   * 64 MB row groups only there); compression works per page, so smaller groups cost little.
+   * The corpus has its own setting ({@code export.row-group-bytes}).
+   */
+  public static final long DEFAULT_ROW_GROUP_BYTES = 16L << 20;
 
   /** Default page size (the unit of compression inside a column chunk). */
   public static final int DEFAULT_PAGE_BYTES = 1 << 20;
