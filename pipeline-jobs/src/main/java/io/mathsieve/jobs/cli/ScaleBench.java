@@ -35,8 +35,11 @@ final class ScaleBench {
   /** How often the live heap is measured by a full collection while a job runs. */
   static final int LIVE_PROBE_MS = 2000;
 
-  /** One stage at one N: its jobs, their CPU and wall seconds, and their peak live heap (after a full collection). */
-  record Stage(int jobs, double cpu, double wall, long peakHeap) {}
+  /**
+   * One stage at one N: its jobs, their CPU and wall seconds, their peak live heap (after a full
+   * collection) and the largest of their median live heaps.
+   */
+  record Stage(int jobs, double cpu, double wall, long peakHeap, long medianHeap) {}
 
   static ObjectNode run(List<Integer> sizes, String heap, Path output, Path samples, Consumer<String> log) throws Exception {
     ObjectNode json = RunSummary.json().createObjectNode();
@@ -97,7 +100,8 @@ final class ScaleBench {
       Map<String, Stage> stages = stages(costs);
       all.put(n, stages);
       ObjectNode st = run.putObject("stages");
-      stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall()).put("peak_live_heap_bytes", v.peakHeap()));
+      stages.forEach((k, v) -> st.putObject(k).put("jobs", v.jobs()).put("cpu_s", v.cpu()).put("wall_s", v.wall())
+          .put("peak_live_heap_bytes", v.peakHeap()).put("median_live_heap_bytes", v.medianHeap()));
       log.accept(String.format(Locale.ROOT, "bench: %,d pages built in %.0f s", n, wall));
       System.out.print(table(all));
       OutputDirectory.delete(build);
@@ -117,9 +121,10 @@ final class ScaleBench {
     for (String line : Files.readAllLines(costs, StandardCharsets.UTF_8)) {
       JsonNode j = RunSummary.json().readTree(line);
       String stage = j.get("job").asText().replaceFirst("^mathsieve ", "").replaceAll(" iter-(\\d+)$", " (iteration $1)").strip();
-      Stage s = out.getOrDefault(stage, new Stage(0, 0, 0, 0));
+      Stage s = out.getOrDefault(stage, new Stage(0, 0, 0, 0, 0));
+      long peak = j.path("peak_live_heap_bytes").asLong(j.get("peak_heap_after_gc_bytes").asLong());
       out.put(stage, new Stage(s.jobs() + 1, s.cpu() + j.get("cpu_s").asDouble(), s.wall() + j.get("wall_s").asDouble(),
-          Math.max(s.peakHeap(), j.path("peak_live_heap_bytes").asLong(j.get("peak_heap_after_gc_bytes").asLong()))));
+          Math.max(s.peakHeap(), peak), Math.max(s.medianHeap(), j.path("median_live_heap_bytes").asLong(peak))));
     }
     return out;
   }
@@ -129,7 +134,8 @@ final class ScaleBench {
     measured.forEach((n, m) -> { // the whole build, as one more row
       Map<String, Stage> rows = new TreeMap<>(m);
       rows.put("~ all stages", new Stage(m.values().stream().mapToInt(Stage::jobs).sum(), m.values().stream().mapToDouble(Stage::cpu).sum(),
-          m.values().stream().mapToDouble(Stage::wall).sum(), m.values().stream().mapToLong(Stage::peakHeap).max().orElse(0)));
+          m.values().stream().mapToDouble(Stage::wall).sum(), m.values().stream().mapToLong(Stage::peakHeap).max().orElse(0),
+          m.values().stream().mapToLong(Stage::medianHeap).max().orElse(0)));
       all.put(n, rows);
     });
     List<Integer> ns = new ArrayList<>(all.keySet());
@@ -141,6 +147,9 @@ final class ScaleBench {
     b.append(String.format(Locale.ROOT, " %12s", "growth/lin"));
     for (int n : ns) {
       b.append(String.format(Locale.ROOT, " %9s", "live MB"));
+    }
+    for (int n : ns) {
+      b.append(String.format(Locale.ROOT, " %8s", "p50 MB"));
     }
     b.append('\n');
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
@@ -156,6 +165,10 @@ final class ScaleBench {
       for (int n : ns) {
         Stage s = all.get(n).get(stage);
         b.append(s == null ? String.format(Locale.ROOT, " %9s", "-") : String.format(Locale.ROOT, " %9d", s.peakHeap() >> 20));
+      }
+      for (int n : ns) {
+        Stage s = all.get(n).get(stage);
+        b.append(s == null ? String.format(Locale.ROOT, " %8s", "-") : String.format(Locale.ROOT, " %8d", s.medianHeap() >> 20));
       }
       b.append('\n');
     }

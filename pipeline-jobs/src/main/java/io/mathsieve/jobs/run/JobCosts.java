@@ -24,13 +24,16 @@ import javax.management.openmbean.CompositeData;
  * can grow with a job's length though nothing live does. With {@value #LIVE_PROBE_PROPERTY} set to
  * a period in milliseconds, a probe thread forces a full collection at that period while the job
  * runs and records the largest heap left after one: the live set itself (for the benchmark only:
- * each full collection stops the job for a moment).
+ * each full collection stops the job for a moment). It also records the median of those: the peak
+ * of a longer job samples more moments, so it catches more of the largest pages in flight, which
+ * the median does not.
  */
 public final class JobCosts {
   public static final String PROPERTY = "mathsieve.job-costs";
   public static final String LIVE_PROBE_PROPERTY = "mathsieve.job-costs.live-probe-ms";
   private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
   private static final AtomicLong PEAK_LIVE = new AtomicLong();
+  private static final java.util.List<Long> LIVE_SAMPLES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private static volatile boolean listening;
 
   private JobCosts() {}
@@ -44,6 +47,7 @@ public final class JobCosts {
     listen();
     PEAK_AFTER_GC.set(0);
     PEAK_LIVE.set(0);
+    LIVE_SAMPLES.clear();
     Thread probe = null;
     String period = System.getProperty(LIVE_PROBE_PROPERTY);
     if (period != null) {
@@ -66,9 +70,12 @@ public final class JobCosts {
 
   record Start(Path file, long wallNanos, double cpuSeconds, Thread probe) {}
 
-  private static void probeLive() {
+  /** One sample of the live heap: a full collection, then the heap in use. */
+  static void probeLive() {
     System.gc(); // a full collection (G1 unless -XX:+ExplicitGCInvokesConcurrent): what is left is live
-    PEAK_LIVE.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    PEAK_LIVE.accumulateAndGet(used, Math::max);
+    LIVE_SAMPLES.add(used);
   }
 
   /** Appends the job's line. */
@@ -96,6 +103,12 @@ public final class JobCosts {
     o.put("peak_heap_after_gc_bytes", peak);
     if (s.probe() != null) {
       o.put("peak_live_heap_bytes", PEAK_LIVE.get());
+      long[] samples;
+      synchronized (LIVE_SAMPLES) {
+        samples = LIVE_SAMPLES.stream().mapToLong(Long::longValue).sorted().toArray();
+      }
+      o.put("median_live_heap_bytes", samples[samples.length / 2]);
+      o.put("live_heap_samples", samples.length);
     }
     o.put("max_heap_bytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
     try {

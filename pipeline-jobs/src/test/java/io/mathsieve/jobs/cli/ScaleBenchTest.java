@@ -27,8 +27,8 @@ class ScaleBenchTest {
     Map<String, ScaleBench.Stage> s = ScaleBench.stages(costs);
     assertThat(s).containsOnlyKeys("iterate: score (iteration 1)", "iterate: score (iteration 2)", "iterate: train (iteration 2)", "extract",
         "near-dedup: components");
-    assertThat(s.get("iterate: score (iteration 2)")).isEqualTo(new ScaleBench.Stage(1, 1.5, 1.0, 300));
-    assertThat(s.get("near-dedup: components")).as("rounds add up").isEqualTo(new ScaleBench.Stage(2, 3.0, 2.0, 20));
+    assertThat(s.get("iterate: score (iteration 2)")).isEqualTo(new ScaleBench.Stage(1, 1.5, 1.0, 300, 300));
+    assertThat(s.get("near-dedup: components")).as("rounds add up").isEqualTo(new ScaleBench.Stage(2, 3.0, 2.0, 20, 20));
     assertThat(s.get("extract").cpu()).isEqualTo(17.0);
   }
 
@@ -37,6 +37,18 @@ class ScaleBenchTest {
     Path costs = Files.write(dir.resolve("costs.jsonl"), List.of(
         "{\"job\":\"mathsieve extract\",\"wall_s\":9.0,\"cpu_s\":17.0,\"peak_heap_after_gc_bytes\":700,\"peak_live_heap_bytes\":90}"));
     assertThat(ScaleBench.stages(costs).get("extract").peakHeap()).isEqualTo(90);
+  }
+
+  @Test
+  void aStagesMedianIsTheLargestOfItsJobs() throws Exception {
+    Path costs = Files.write(dir.resolve("costs.jsonl"), List.of(
+        "{\"job\":\"mathsieve near-dedup: components\",\"wall_s\":1.0,\"cpu_s\":1.0,\"peak_heap_after_gc_bytes\":99,\"peak_live_heap_bytes\":80,"
+            + "\"median_live_heap_bytes\":40}",
+        "{\"job\":\"mathsieve near-dedup: components\",\"wall_s\":1.0,\"cpu_s\":1.0,\"peak_heap_after_gc_bytes\":99,\"peak_live_heap_bytes\":60,"
+            + "\"median_live_heap_bytes\":50}"));
+    ScaleBench.Stage s = ScaleBench.stages(costs).get("near-dedup: components");
+    assertThat(s.peakHeap()).isEqualTo(80);
+    assertThat(s.medianHeap()).isEqualTo(50);
   }
 
   @Test
