@@ -83,14 +83,21 @@ public final class FastTextTrainer {
   /** The first 16 hex digits of the SHA-256 of a model file: the model version written with every score. */
   public static String version(Path model) {
     try (InputStream in = Files.newInputStream(model)) {
+      return version(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #version(Path)} of a model read from {@code in} (a model on another file system). */
+  public static String version(InputStream in) throws IOException {
+    try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         d.update(buf, 0, n);
       }
       return HexFormat.of().formatHex(d.digest(), 0, 8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -62,6 +62,15 @@ public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, V
     return Optional.of(read(card));
   }
 
+  /** A card read from {@code in}; {@code name} is where it came from, for the error. */
+  public static ModelCard read(java.io.InputStream in, String name) {
+    try {
+      return JSON.readValue(in, ModelCard.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(name + ": not a model card (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
+  }
+
   public static ModelCard read(Path card) {
     try {
       return JSON.readValue(card.toFile(), ModelCard.class);

@@ -23,6 +23,7 @@ import io.mathsieve.jobs.export.TokenizerCache;
 import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.report.RunReport;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -32,9 +33,6 @@ import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The whole pipeline as one restartable run: extract (with URL and exact dedup) → iterate →
@@ -59,7 +57,10 @@ import java.util.stream.Stream;
  * stages/&lt;stage&gt;/          each stage's own output        stages/&lt;stage&gt;.done.json  its completion marker
  * </pre>
  *
- * Each stage's fingerprint covers its settings, its input files and the fingerprint of the stage
+ * The output directory is on any Flink file system (a local path, {@code s3://bucket/prefix}): the
+ * driver writes markers, summaries, the manifest and the report through {@link FlinkFiles}.
+ *
+ * <p>Each stage's fingerprint covers its settings, its input files and the fingerprint of the stage
  * before it; a stage whose marker holds the same fingerprint is skipped, so an interrupted build
  * resumes where it stopped and a changed setting re-runs only the stages it affects.
  */
@@ -70,8 +71,16 @@ public final class BuildDriver {
 
   /** What to build. */
   public record Request(
-      List<WarcSplit> inputs, List<Path> seeds, List<Path> negatives, List<Path> benchmarks, Path annotations, Path labels, MathsieveConfig config,
-      int exportBuckets, Path output, int parallelism, boolean fresh, Consumer<String> log) {}
+      List<WarcSplit> inputs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, List<java.nio.file.Path> benchmarks,
+      java.nio.file.Path annotations, java.nio.file.Path labels, MathsieveConfig config, int exportBuckets, Path output, int parallelism,
+      boolean fresh, Consumer<String> log) {
+    /** A build into a local directory. */
+    public Request(List<WarcSplit> inputs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, List<java.nio.file.Path> benchmarks,
+        java.nio.file.Path annotations, java.nio.file.Path labels, MathsieveConfig config, int exportBuckets, java.nio.file.Path output,
+        int parallelism, boolean fresh, Consumer<String> log) {
+      this(inputs, seeds, negatives, benchmarks, annotations, labels, config, exportBuckets, FlinkFiles.of(output), parallelism, fresh, log);
+    }
+  }
 
   /** The finished build. */
   public record Result(RunSummary summary, Path corpus, Path manifest, Path report, List<String> skipped) {}
@@ -87,16 +96,16 @@ public final class BuildDriver {
     checkOutput(out);
     if (r.fresh()) {
       for (String entry : List.of("stages", "rejections", "corpus", "manifest.json", "run.json")) {
-        OutputDirectory.delete(out.resolve(entry));
+        OutputDirectory.delete(new Path(out, entry));
       }
     }
-    Files.createDirectories(out.resolve("stages"));
+    FlinkFiles.mkdirs(new Path(out, "stages"));
     MathsieveConfig c = r.config();
     // Resolve everything a stage could fail on before the first job runs.
     TokenizerSpec tokenizer = TokenizerSpec.resolve(c.export().tokenizer(), c.export().hfEndpoint(), TokenizerSpec.cacheDir());
     CorpusTokenizer tok = TokenizerCache.get(tokenizer);
     SeedFiles.inspect(r.seeds());
-    for (Path n : r.negatives()) {
+    for (java.nio.file.Path n : r.negatives()) {
       SeedFiles.inspect(List.of(n));
     }
     if (r.annotations() != null) {
@@ -106,9 +115,9 @@ public final class BuildDriver {
       IterateDriver.readLabels(r.labels());
     }
     // The benchmark index is small and quick: built first, so a bad benchmark file fails now.
-    Path index = out.resolve("stages").resolve("benchmarks.idx");
+    Path index = new Path(out, "stages/benchmarks.idx");
     try {
-      DecontamJob.buildIndex(r.benchmarks(), List.of(), c.decontam(), index);
+      DecontamJob.buildIndex(r.benchmarks(), List.of(), false, c.decontam(), index);
     } catch (BenchmarkFileException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -117,13 +126,13 @@ public final class BuildDriver {
     for (WarcSplit s : r.inputs()) {
       locations.put(s.name(), s.location());
     }
-    Build b = new Build(out, r.log(), new StageMarkers(out.resolve("stages")));
+    Build b = new Build(out, r.log(), new StageMarkers(new Path(out, "stages")));
     Instant started = Instant.now();
 
     // 1. Extract, URL and exact dedup.
     String fpExtract = chain("", c.extractFingerprint(), InputFingerprint.of("warc", locations.values()));
     ObjectNode extract = b.stage("extract", fpExtract, dir -> ExtractJob.run(r.inputs(), dir, c, r.parallelism(), true).root());
-    Path pages = b.dir("extract").resolve("pages");
+    Path pages = new Path(b.dir("extract"), "pages");
 
     // 2. The classifier's iterations, with the budget in the tokenizer's tokens.
     Map<String, String> iterateSettings = new TreeMap<>(c.classifier().values());
@@ -134,7 +143,7 @@ public final class BuildDriver {
         InputFingerprint.of("negatives", paths(r.negatives())), InputFingerprint.of("annotations", paths(optional(r.annotations()))),
         InputFingerprint.of("labels", paths(optional(r.labels()))));
     ObjectNode iterate = b.stage("iterate", fpIterate, dir -> {
-      TokenRates rates = TokenRates.measure(flink(pages), tok, c.export().tokenSamplePages());
+      TokenRates rates = TokenRates.measure(pages, tok, c.export().tokenSamplePages());
       r.log().accept(String.format(Locale.ROOT, "  tokens per char measured on %d pages: %.4f (CJK: %.4f on %d pages)", rates.pages(),
           rates.tokensPerChar(), rates.tokensPerCjkChar(), rates.cjkPages()));
       IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, r.seeds(), r.negatives(), dir, r.annotations(), r.labels(),
@@ -143,7 +152,7 @@ public final class BuildDriver {
       s.put("final_iteration", it.iterations());
       s.put("final_threshold", it.threshold());
       s.put("model_version", it.modelVersion());
-      s.put("model", dir.relativize(it.model()).toString());
+      s.put("model", relative(dir, it.model()));
       ObjectNode rate = s.putObject("token_rates");
       rate.put("tokenizer", tok.name());
       rate.put("tokens_per_char", rates.tokensPerChar());
@@ -153,16 +162,16 @@ public final class BuildDriver {
       return s;
     });
     int finalIteration = iterate.get("final_iteration").asInt();
-    Path iterations = b.dir("iterate").resolve("iterations");
+    Path iterations = new Path(b.dir("iterate"), "iterations");
 
     // 3. The collected pages as corpus rows with their full text.
     String fpSelect = chain(fpIterate, Fingerprint.of(c.warc().values()));
     ObjectNode select = b.stage("select", fpSelect, dir -> {
       List<Path> earlier = new ArrayList<>();
       for (int i = 1; i < finalIteration; i++) {
-        earlier.add(iterations.resolve("iter-" + i).resolve("collected"));
+        earlier.add(new Path(iterations, "iter-" + i + "/collected"));
       }
-      SelectJob.Result s = SelectJob.run(pages, new SelectJob.Classification(iterations.resolve("iter-" + finalIteration).resolve("scores"),
+      SelectJob.Result s = SelectJob.run(pages, new SelectJob.Classification(new Path(iterations, "iter-" + finalIteration + "/scores"),
           earlier, finalIteration, iterate.get("final_threshold").asDouble(), iterate.get("model_version").asText()), locations, c, dir,
           r.parallelism());
       ObjectNode n = RunSummary.json().createObjectNode();
@@ -178,29 +187,29 @@ public final class BuildDriver {
     // 4. Near-dedup of the collected pages (the highest math score stays).
     String fpNear = chain(fpSelect, c.dedup().fingerprint());
     ObjectNode near = b.stage("near-dedup", fpNear, dir -> NearDedupJob.run(() -> Stores.CORPUS, CorpusRow.class, new CorpusAdapter(),
-        b.dir("select").resolve("corpus"), dir, c.dedup(), r.parallelism(), true).summary().root());
+        new Path(b.dir("select"), "corpus"), dir, c.dedup(), r.parallelism(), true).summary().root());
 
     // 5. Decontamination.
     String fpDecontam = chain(fpNear, c.decontam().fingerprint(), InputFingerprint.of("benchmarks", paths(r.benchmarks())));
     ObjectNode decontam = b.stage("decontam", fpDecontam, dir -> {
-      return DecontamJob.run(() -> Stores.CORPUS, CorpusRow.class, new CorpusAdapter(), b.dir("near-dedup").resolve("corpus"), dir, index,
+      return DecontamJob.run(() -> Stores.CORPUS, CorpusRow.class, new CorpusAdapter(), new Path(b.dir("near-dedup"), "corpus"), dir, index,
           c.decontam(), r.parallelism(), true).report().root();
     });
 
     // 6. Export: token counts, shards, manifest.
     String fpExport = chain(fpDecontam, Fingerprint.of(c.export().values()), tok.version(), String.valueOf(r.exportBuckets()));
-    Path corpus = out.resolve("corpus");
-    Path manifest = out.resolve("manifest.json");
+    Path corpus = new Path(out, "corpus");
+    Path manifest = new Path(out, "manifest.json");
     ObjectNode export = b.stage("export", fpExport, dir -> {
-      Files.deleteIfExists(manifest);
+      FlinkFiles.delete(manifest);
       long collected = select.get("collected").asLong();
       long kept = decontam.get("kept").asLong();
       long textBytes = collected == 0 ? 0 : Math.round(select.get("text_bytes").asDouble() * kept / collected);
       int buckets = ExportJob.buckets(textBytes, c.export(), r.exportBuckets());
-      ExportJob.Result e = ExportJob.run(b.dir("decontam").resolve("corpus"), corpus, dir, tokenizer, c.export(), buckets, configFingerprint,
+      ExportJob.Result e = ExportJob.run(new Path(b.dir("decontam"), "corpus"), corpus, dir, tokenizer, c.export(), buckets, configFingerprint,
           r.parallelism());
       Manifest.Inputs inputs = new Manifest.Inputs(locations, paths(r.seeds()), paths(r.negatives()), paths(r.benchmarks()));
-      Manifest.write(manifest, e, tok, c, configFingerprint, iterate, inputs, flink(b.dir("extract").resolve("files")));
+      Manifest.write(manifest, e, tok, c, configFingerprint, iterate, inputs, new Path(b.dir("extract"), "files"));
       ObjectNode n = RunSummary.json().createObjectNode();
       n.put("rows", e.rows());
       n.put("tokens", e.tokens());
@@ -211,7 +220,7 @@ public final class BuildDriver {
     });
 
     RunSummary summary = summarize(extract, iterate, select, near, decontam, export, c, configFingerprint, b, started);
-    summary.write(out.resolve("run.json"));
+    summary.write(new Path(out, "run.json"));
     Path report = RunReport.write(out);
     return new Result(summary, corpus, manifest, report, b.skipped);
   }
@@ -221,7 +230,7 @@ public final class BuildDriver {
       ObjectNode export, MathsieveConfig c, String configFingerprint, Build b, Instant started) {
     RunSummary summary = new RunSummary("build");
     ObjectNode root = summary.root();
-    root.put("output", b.out.toString());
+    root.put("output", OutputDirectory.shown(b.out));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     Map<String, Long> rejections = new TreeMap<>();
@@ -292,7 +301,7 @@ public final class BuildDriver {
     }
 
     Path dir(String stage) {
-      return out.resolve("stages").resolve(stage);
+      return new Path(out, "stages/" + stage);
     }
 
     ObjectNode stage(String name, String fingerprint, StageBody body) throws Exception {
@@ -305,14 +314,13 @@ public final class BuildDriver {
       log.accept("stage " + name + ": running");
       markers.clear(name);
       Path dir = dir(name);
-      Path rejections = out.resolve("rejections").resolve(name);
+      Path rejections = new Path(out, "rejections/" + name);
       OutputDirectory.delete(dir);
       OutputDirectory.delete(rejections);
       long t0 = System.nanoTime();
       ObjectNode summary = body.run(dir);
-      if (Files.isDirectory(dir.resolve("rejections"))) {
-        Files.createDirectories(rejections.getParent());
-        Files.move(dir.resolve("rejections"), rejections, StandardCopyOption.ATOMIC_MOVE);
+      if (FlinkFiles.isDirectory(new Path(dir, "rejections"))) {
+        FlinkFiles.move(new Path(dir, "rejections"), rejections);
       }
       double s = (System.nanoTime() - t0) / 1e9;
       seconds.put(name, Math.round(s * 10) / 10.0);
@@ -323,16 +331,18 @@ public final class BuildDriver {
   }
 
   private static void checkOutput(Path out) throws IOException {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UserError("output " + out + " exists and is not a directory");
+    if (FlinkFiles.exists(out) && !FlinkFiles.isDirectory(out)) {
+      throw new UserError("output " + OutputDirectory.shown(out) + " exists and is not a directory");
     }
-    if (Files.isDirectory(out) && !Files.isDirectory(out.resolve("stages"))) {
-      try (Stream<Path> entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
-          throw new UserError("output " + out + " is not empty and holds no earlier build (no stages/ in it); choose an empty or new --output");
-        }
-      }
+    if (FlinkFiles.isDirectory(out) && !FlinkFiles.isDirectory(new Path(out, "stages")) && !FlinkFiles.list(out).isEmpty()) {
+      throw new UserError("output " + OutputDirectory.shown(out)
+          + " is not empty and holds no earlier build (no stages/ in it); choose an empty or new --output");
     }
+  }
+
+  /** {@code p} relative to {@code dir}, which holds it. */
+  static String relative(Path dir, Path p) {
+    return dir.toUri().relativize(p.toUri()).getPath();
   }
 
   static String chain(String... parts) {
@@ -343,17 +353,14 @@ public final class BuildDriver {
     return Fingerprint.of(m);
   }
 
-  private static List<String> paths(List<Path> ps) {
-    return ps.stream().map(Path::toString).toList();
+  private static List<String> paths(List<java.nio.file.Path> ps) {
+    return ps.stream().map(java.nio.file.Path::toString).toList();
   }
 
-  private static List<Path> optional(Path p) {
+  private static List<java.nio.file.Path> optional(java.nio.file.Path p) {
     return p == null ? List.of() : List.of(p);
   }
 
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri());
-  }
 
   /** Where downloaded tokenizers are kept: {@code $MATHSIEVE_CACHE}, else {@code ~/.cache/mathsieve}. */
 

@@ -2,17 +2,16 @@ package io.mathsieve.jobs.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.RunSummary;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The completion markers of a build's stages, {@code stages/<stage>.done.json}: a stage's output
  * counts only once its marker is written (atomically, after the output), and is reused only when
- * the marker's fingerprint equals the one the stage would run with now.
+ * the marker's fingerprint equals the one the stage would run with now. On any Flink file system.
  */
 final class StageMarkers {
   private final Path stages;
@@ -22,16 +21,16 @@ final class StageMarkers {
   }
 
   Path marker(String stage) {
-    return stages.resolve(stage + ".done.json");
+    return new Path(stages, stage + ".done.json");
   }
 
   /** The summary a finished stage recorded, or null when it must run (no marker, or another fingerprint). */
   ObjectNode done(String stage, String fingerprint) throws IOException {
     Path m = marker(stage);
-    if (!Files.isRegularFile(m)) {
+    if (!FlinkFiles.isFile(m)) {
       return null;
     }
-    JsonNode n = RunSummary.json().readTree(m.toFile());
+    JsonNode n = FlinkFiles.readJson(m);
     if (!fingerprint.equals(n.path("fingerprint").asText()) || !(n.get("summary") instanceof ObjectNode s)) {
       return null;
     }
@@ -46,13 +45,10 @@ final class StageMarkers {
     n.put("finished", Instant.now().toString());
     n.put("seconds", seconds);
     n.set("summary", summary);
-    Files.createDirectories(stages);
-    Path tmp = stages.resolve("." + stage + ".done.json.tmp");
-    RunSummary.json().writeValue(tmp.toFile(), n);
-    Files.move(tmp, marker(stage), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    FlinkFiles.writeJson(marker(stage), n);
   }
 
   void clear(String stage) throws IOException {
-    Files.deleteIfExists(marker(stage));
+    FlinkFiles.delete(marker(stage));
   }
 }

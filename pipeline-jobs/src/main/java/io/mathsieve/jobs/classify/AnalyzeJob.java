@@ -16,7 +16,7 @@ import io.mathsieve.schemas.PatternStat;
 import io.mathsieve.schemas.ScoredDocument;
 import io.mathsieve.schemas.store.Stores;
 import java.io.Serializable;
-import java.nio.file.Path;
+import org.apache.flink.core.fs.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

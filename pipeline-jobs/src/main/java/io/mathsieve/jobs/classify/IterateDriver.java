@@ -10,6 +10,7 @@ import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.classifiers.math.Confusion;
 import io.mathsieve.classifiers.math.ModelCard;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -20,7 +21,6 @@ import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The iterative recall loop of DeepSeekMath §2.1, as a sequence of bounded Flink jobs per
@@ -51,33 +52,36 @@ public final class IterateDriver {
 
   /** The inputs of a loop. */
   public record Request(
-      Path pages, List<Path> seeds, List<Path> negatives, Path workdir, Path annotations, Path labels, ClassifierConfig classifier,
+      Path pages, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, Path workdir, java.nio.file.Path annotations,
+      java.nio.file.Path labels, ClassifierConfig classifier,
       IterateConfig iterate, TokenCounter tokens, int parallelism, boolean overwrite, Consumer<String> log) {}
 
   /** The outcome: the last iteration's artifacts, for scoring and for the stages after. */
   public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, RunSummary summary) {}
 
   public static Result run(Request r) throws Exception {
-    if (!Files.isDirectory(r.pages())) {
-      throw new UserError("pages store " + r.pages() + " does not exist; run extract first");
+    if (!FlinkFiles.isDirectory(r.pages())) {
+      throw new UserError("pages store " + OutputDirectory.shown(r.pages()) + " does not exist; run extract first");
     }
-    OutputDirectory.prepare(r.workdir(), r.overwrite(), List.of("iterations", "iterations.json"));
-    for (Path n : r.negatives()) {
+    OutputDirectory.prepare(r.workdir(), r.overwrite(), List.of("iterations", "iterations.json", "inputs"));
+    for (java.nio.file.Path n : r.negatives()) {
       SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
     }
     SeedFiles seed = SeedFiles.inspect(r.seeds());
     Annotations annotations = r.annotations() == null ? Annotations.NONE : readAnnotations(r.annotations());
     Map<String, Boolean> labels = r.labels() == null ? Map.of() : readLabels(r.labels());
     IterateConfig it = r.iterate();
-    long pageCount = StoreReader.rowCount(flink(r.pages()));
+    long pageCount = StoreReader.rowCount(r.pages());
     if (pageCount == 0) {
-      throw new UserError("pages store " + r.pages() + " is empty");
+      throw new UserError("pages store " + OutputDirectory.shown(r.pages()) + " is empty");
     }
-    Path iterations = r.workdir().resolve("iterations");
+    List<Path> seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
+    List<Path> negativeInputs = SeedFiles.readable(r.negatives(), r.workdir(), "negatives");
+    Path iterations = new Path(r.workdir(), "iterations");
     List<Path> positives = new ArrayList<>();
     long patternPositives = 0;
     if (!seed.patterns().isEmpty()) {
-      Path p0 = iterations.resolve("iter-0").resolve("pattern-positives");
+      Path p0 = new Path(iterations, "iter-0/pattern-positives");
       long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0, r.parallelism());
       r.log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
       if (n > 0) {
@@ -87,7 +91,7 @@ public final class IterateDriver {
     }
     RunSummary loop = new RunSummary("iterate");
     ObjectNode root = loop.root();
-    root.put("pages", r.pages().toString());
+    root.put("pages", OutputDirectory.shown(r.pages()));
     root.put("page_count", pageCount);
     root.put("started", Instant.now().toString());
     ArrayNode runs = root.putArray("iterations");
@@ -96,16 +100,23 @@ public final class IterateDriver {
     Set<String> previousMathDomains = Set.of();
     Result result = null;
     for (int i = 1; i <= it.maxIterations(); i++) {
-      Path dir = iterations.resolve("iter-" + i);
-      Files.createDirectories(dir);
+      Path dir = new Path(iterations, "iter-" + i);
+      FlinkFiles.mkdirs(dir);
       // 1. Train.
       long knownPositives = seed.corpusRows() + patternPositives;
       double rate = it.negativesRatio() * knownPositives / pageCount;
-      TrainJob.Counts counts = TrainJob.run(seed.corpora(), positives, r.negatives(), r.pages(), rate, it.seed(),
-          new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), dir.resolve("model"), r.parallelism());
-      Path model = dir.resolve(r.classifier().quantize() ? "model.ftz" : "model.bin");
-      String version = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
-      ModelCard card = ModelCard.read(ModelCard.beside(dir.resolve("model")));
+      TrainJob.Counts counts = TrainJob.run(seedInputs, positives, negativeInputs, r.pages(), rate, it.seed(),
+          new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), new Path(dir, "model"), r.parallelism());
+      Path model = new Path(dir, r.classifier().quantize() ? "model.ftz" : "model.bin");
+      String version;
+      try (java.io.InputStream in = model.getFileSystem().open(model)) {
+        version = io.mathsieve.classifiers.math.FastTextTrainer.version(in);
+      }
+      Path cardFile = new Path(dir, "model.card.json");
+      ModelCard card;
+      try (java.io.InputStream in = cardFile.getFileSystem().open(cardFile)) {
+        card = ModelCard.read(in, OutputDirectory.shown(cardFile));
+      }
       ObjectNode training = RunSummary.json().createObjectNode();
       training.put("seed_positives", counts.seedPositives());
       training.put("pattern_positives", counts.patternPositives());
@@ -114,8 +125,8 @@ public final class IterateDriver {
       training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
       ArrayNode sources = training.putArray("sources");
       seed.corpora().forEach(p -> sources.add(p.toString()));
-      positives.forEach(p -> sources.add(p.toString()));
-      training.put("model", model.toString());
+      positives.forEach(p -> sources.add(OutputDirectory.shown(p)));
+      training.put("model", OutputDirectory.shown(model));
       training.put("model_version", version);
       ObjectNode cfg = training.putObject("classifier");
       r.classifier().values().forEach(cfg::put);
@@ -128,7 +139,7 @@ public final class IterateDriver {
           w.add(x);
         }
       }
-      write(dir.resolve("training.json"), training);
+      FlinkFiles.writeJson(new Path(dir, "training.json"), training);
       r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
           card.fastText().summary(), card.combined() == null ? "" : "; combined with the math signals: " + card.combined().summary()));
       Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
@@ -138,31 +149,31 @@ public final class IterateDriver {
         s.put("model_version", version);
         s.set("training", training);
         s.put("stopped", "degenerate model: " + degenerate.get());
-        write(dir.resolve("summary.json"), s);
+        FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
         runs.add(s);
         root.put("stopped", "degenerate model in iteration " + i);
-        loop.write(r.workdir().resolve("iterations.json"));
+        loop.write(new Path(r.workdir(), "iterations.json"));
         throw new UserError(String.format(Locale.ROOT,
             "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
                 + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
             i, degenerate.get(), counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
-            dir.resolve("training.json")));
+            OutputDirectory.shown(new Path(dir, "training.json"))));
       }
 
       // 2. Score every page, 3. collect by budget or threshold.
-      Path scores = dir.resolve("scores");
-      ScoreHistogram h = ScoreJob.run(r.pages(), model.toAbsolutePath().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
+      Path scores = new Path(dir, "scores");
+      ScoreHistogram h = ScoreJob.run(r.pages(), model.toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
           r.parallelism());
       double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
           : it.thresholdGiven() ? it.threshold() : card.collectionThreshold();
       AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
           it.domainMinPages(), i,
-          dir.resolve("collected"), dir.resolve("domains"), r.parallelism());
+          new Path(dir, "collected"), new Path(dir, "domains"), r.parallelism());
 
       // 4. Math domains, 5. URL patterns inside them.
       Set<String> mathDomains = new TreeSet<>();
       List<DomainStat> topMath = new ArrayList<>();
-      StoreReader.forEach(Stores.DOMAINS, flink(dir.resolve("domains")), d -> {
+      StoreReader.forEach(Stores.DOMAINS, new Path(dir, "domains"), d -> {
         if (d.mathDomain()) {
           mathDomains.add(d.domain());
           topMath.add(d);
@@ -170,9 +181,9 @@ public final class IterateDriver {
       });
       topMath.sort(Comparator.comparingLong(DomainStat::collected).reversed().thenComparing(DomainStat::domain));
       AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
-          dir.resolve("patterns"), r.parallelism());
+          new Path(dir, "patterns"), r.parallelism());
       List<PatternStat> accepted = new ArrayList<>();
-      StoreReader.forEach(Stores.PATTERNS, flink(dir.resolve("patterns")), p -> {
+      StoreReader.forEach(Stores.PATTERNS, new Path(dir, "patterns"), p -> {
         if (p.accepted() || p.source().equals("excluded")) {
           accepted.add(p);
         }
@@ -193,14 +204,14 @@ public final class IterateDriver {
           acceptedPatterns.add(p.pattern());
         }
       }
-      write(dir.resolve("patterns.json"), evidence);
+      FlinkFiles.writeJson(new Path(dir, "patterns.json"), evidence);
 
       // 6. Stop rule; 7. seed growth: uncollected pages under accepted patterns.
       double newShare = StopRule.newShare(c.collectedPages(), c.newPages());
       String stopped = StopRule.reason(i, it.maxIterations(), c.collectedPages(), c.newPages(), it.stopNewShare());
       long added = 0;
       if (stopped == null) {
-        Path p = dir.resolve("pattern-positives");
+        Path p = new Path(dir, "pattern-positives");
         added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.parallelism());
         if (added > 0) {
           positives.add(p);
@@ -239,7 +250,7 @@ public final class IterateDriver {
         hist.add(v);
       }
       s.put("stopped", last ? stopped : "continuing");
-      write(dir.resolve("summary.json"), s);
+      FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
       runs.add(s);
       r.log().accept(String.format(Locale.ROOT,
           "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
@@ -250,7 +261,7 @@ public final class IterateDriver {
           acceptedPatterns.size(), added,
           c.labelled() > 0 ? String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.get("precision").asDouble(), s.get("recall").asDouble())
               : ""));
-      result = new Result(i, model, scores, dir.resolve("collected"), threshold, version, loop);
+      result = new Result(i, model, scores, new Path(dir, "collected"), threshold, version, loop);
       previousScores = scores;
       previousThreshold = threshold;
       previousMathDomains = mathDomains;
@@ -259,13 +270,13 @@ public final class IterateDriver {
       }
     }
     root.put("final_iteration", result.iterations());
-    root.put("final_model", result.model().toString());
+    root.put("final_model", OutputDirectory.shown(result.model()));
     root.put("final_threshold", round(result.threshold()));
     ObjectNode cfg = root.putObject("config");
     r.iterate().values().forEach(cfg::put);
     r.classifier().values().forEach(cfg::put);
     root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
-    loop.write(r.workdir().resolve("iterations.json"));
+    loop.write(new Path(r.workdir(), "iterations.json"));
     return result;
   }
 
@@ -276,7 +287,7 @@ public final class IterateDriver {
   }
 
   /** Reads an annotations file; a malformed line is a user error naming it. */
-  public static Annotations readAnnotations(Path file) {
+  public static Annotations readAnnotations(java.nio.file.Path file) {
     try {
       return Annotations.read(file);
     } catch (IllegalArgumentException e) {
@@ -289,7 +300,7 @@ public final class IterateDriver {
    * (or nonmath), true/false, yes/no; an optional header line starting {@code url<TAB>}. A malformed
    * line is a user error naming it.
    */
-  public static Map<String, Boolean> readLabels(Path file) {
+  public static Map<String, Boolean> readLabels(java.nio.file.Path file) {
     Map<String, Boolean> out = new HashMap<>();
     List<String> lines;
     try {
@@ -324,11 +335,4 @@ public final class IterateDriver {
     return Math.round(v * 10000) / 10000.0;
   }
 
-  private static void write(Path file, com.fasterxml.jackson.databind.JsonNode node) throws IOException {
-    RunSummary.json().writeValue(file.toFile(), node);
-  }
-
-  private static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
-  }
 }

@@ -10,7 +10,7 @@ import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.ScoredDocument;
 import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Path;
+import org.apache.flink.core.fs.Path;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

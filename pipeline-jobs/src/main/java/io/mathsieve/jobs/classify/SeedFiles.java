@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.hash.Murmur3;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
 import java.io.BufferedReader;
@@ -53,6 +54,27 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
       throw new UserError("the seed " + seeds + " is empty: no documents and no URL patterns");
     }
     return new SeedFiles(corpora, patterns, rows);
+  }
+
+  /**
+   * Where the TaskManagers read {@code files} (seed or negative corpora, local to the driver): the
+   * files themselves when {@code workdir} is local, else copies uploaded under
+   * {@code workdir/inputs/}, so that a cluster without a shared file system reads them too.
+   */
+  public static List<org.apache.flink.core.fs.Path> readable(List<Path> files, org.apache.flink.core.fs.Path workdir, String kind)
+      throws IOException {
+    List<org.apache.flink.core.fs.Path> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      if (FlinkFiles.local(workdir) != null) {
+        out.add(FlinkFiles.of(f));
+        continue;
+      }
+      org.apache.flink.core.fs.Path copy = new org.apache.flink.core.fs.Path(workdir, "inputs/" + kind + "-" + i + "-" + f.getFileName());
+      FlinkFiles.writeAtomically(copy, o -> Files.copy(f, o));
+      out.add(copy);
+    }
+    return out;
   }
 
   /** The 64-bit hash under which the positives' URLs are excluded from the negative sample (a keyed join in the train job). */
@@ -117,8 +139,8 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
   }
 
   /** Which of {@code columns} a Parquet seed has. */
-  static List<String> columnsPresent(Path file, List<String> columns) {
-    try (ParquetFileReader r = ParquetFileReader.open(new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri())))) {
+  static List<String> columnsPresent(org.apache.flink.core.fs.Path file, List<String> columns) {
+    try (ParquetFileReader r = ParquetFileReader.open(new FlinkInputFile(file))) {
       var schema = r.getFooter().getFileMetaData().getSchema();
       return columns.stream().filter(schema::containsField).toList();
     } catch (IOException e) {

@@ -19,7 +19,6 @@ import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.StoreSchema;
 import io.mathsieve.schemas.store.Stores;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +35,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -100,9 +100,9 @@ public final class TrainJob {
           .map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
     for (Path p : patternPositives) {
-      String id = "pattern-positives-" + p.getParent().getFileName();
+      String id = "pattern-positives-" + p.getParent().getName();
       DataStream<TextDocument> docs = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, p.toString(), null),
-          WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getFileName() + "-positives").uid("read-positives-" + p.getParent().getFileName());
+          WatermarkStrategy.noWatermarks(), "read-" + p.getParent().getName() + "-positives").uid("read-positives-" + p.getParent().getName());
       examples = union(examples, docs.flatMap(new Lines(MathLabels.MATH, config, Count.TRAIN_PATTERN), Types.STRING).name(id).uid(id));
       known = union(known, docs.map(d -> SeedFiles.urlHash(d.url()), Types.LONG).name(id + "-urls").uid(id + "-urls"));
     }
@@ -124,7 +124,7 @@ public final class TrainJob {
           .name("negatives").uid("negatives"));
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getFileName());
+    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getName());
     io.mathsieve.jobs.run.Counts counts = io.mathsieve.jobs.run.Counts.of(r);
     return new Counts(counts.get(Count.TRAIN_SEED), counts.get(Count.TRAIN_PATTERN), counts.get(Count.TRAIN_NEGATIVE),
         counts.get(Count.TRAIN_NEGATIVE_MATH_DOMAIN));
@@ -179,13 +179,13 @@ public final class TrainJob {
   /** The rows of a JSONL or Parquet corpus (seed or negatives), read once. */
   private static DataStream<SeedDoc> seedDocs(StreamExecutionEnvironment env, Path file, String kind) {
     String id = kind + "-" + Integer.toHexString(file.toString().hashCode());
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+    if (file.getName().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
       List<String> columns = new java.util.ArrayList<>(List.of("text", "url"));
       columns.addAll(SeedFiles.columnsPresent(file, SIGNAL_COLUMNS));
       return env.fromSource(StoreSource.of(() -> SEED, SeedDoc.class, file.toString(), columns), WatermarkStrategy.noWatermarks(),
           "read-" + id).uid("read-" + id);
     }
-    return env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(file.toUri())).build(),
+    return env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), file).build(),
             WatermarkStrategy.noWatermarks(), "read-" + id).uid("read-" + id)
         .flatMap(new JsonSeedRows(), TypeInformation.of(SeedDoc.class)).name("parse-" + id).uid("parse-" + id);
   }

@@ -11,6 +11,7 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.ScoreJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -276,7 +277,8 @@ public final class BenchCommand implements Callable<Integer> {
     double cpu0 = processCpu();
     long t0 = System.nanoTime();
     RunSummary extract = ExtractJob.run(splits, dir, config, parallelism, true);
-    ScoreJob.run(dir.resolve("pages"), model.toAbsolutePath().toString(), dir.resolve("scores-" + System.nanoTime()), c.maxChars(),
+    ScoreJob.run(FlinkFiles.of(dir.resolve("pages")), model.toAbsolutePath().toString(), FlinkFiles.of(dir.resolve("scores-" + System.nanoTime())),
+        c.maxChars(),
         Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, parallelism);
     long pages = extract.root().at("/records/response").asLong();
     return new Run(pages, processCpu() - cpu0, (System.nanoTime() - t0) / 1e9);

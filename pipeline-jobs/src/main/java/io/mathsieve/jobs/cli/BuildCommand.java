@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.UserError;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,8 +41,9 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--benchmarks", required = true, arity = "1..*", paramLabel = "PATH", description = "Benchmark files or directories to decontaminate against.")
   List<Path> benchmarks;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "The build directory (new, empty, or an earlier build to resume).")
-  Path output;
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = {"The build directory (new, empty, or an earlier build to resume):",
+      "a local path, or s3://bucket/prefix (or another Flink file system) for a cluster without a shared file system."})
+  String output;
 
   @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens per iteration (iterate.budget-tokens).")
   Long budget;
@@ -71,16 +74,17 @@ public final class BuildCommand implements Callable<Integer> {
     checkFiles("--annotations", annotations == null ? List.of() : List.of(annotations));
     checkFiles("--labels", labels == null ? List.of() : List.of(labels));
     PrintStream log = System.err;
+    org.apache.flink.core.fs.Path out = FlinkFiles.location(output);
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(inputs.resolve(config.warc()), seeds, negatives, benchmarks, annotations,
-        labels, config, buckets, output, common.parallelism(), common.overwrite, common.quiet ? line -> {} : log::println));
+        labels, config, buckets, out, common.parallelism(), common.overwrite, common.quiet ? line -> {} : log::println));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);
       System.out.println();
-      System.out.println("corpus:     " + r.corpus());
-      System.out.println("manifest:   " + r.manifest());
-      System.out.println("report:     " + r.report());
-      System.out.println("rejections: " + output.resolve("rejections"));
-      System.out.println("summary:    " + output.resolve("run.json"));
+      System.out.println("corpus:     " + OutputDirectory.shown(r.corpus()));
+      System.out.println("manifest:   " + OutputDirectory.shown(r.manifest()));
+      System.out.println("report:     " + OutputDirectory.shown(r.report()));
+      System.out.println("rejections: " + OutputDirectory.shown(new org.apache.flink.core.fs.Path(out, "rejections")));
+      System.out.println("summary:    " + OutputDirectory.shown(new org.apache.flink.core.fs.Path(out, "run.json")));
     }
     return Accounting.check("build", r.summary().root());
   }

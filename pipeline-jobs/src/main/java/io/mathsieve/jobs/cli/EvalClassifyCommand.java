@@ -15,6 +15,7 @@ import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.classify.TrainJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.source.InputResolver;
@@ -140,10 +141,11 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     Confusion loop = null;
     int iterations = 0;
     try {
-      IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(pages, List.of(seed), List.of(), output.resolve("iterate"), null, null,
+      IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(pages), List.of(seed), List.of(),
+          FlinkFiles.of(output.resolve("iterate")), null, null,
           config.classifier(), config.iterate(), TokenCounter.ESTIMATE, common.parallelism(), true, log));
       Set<String> collected = new HashSet<>();
-      StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(r.collected().toUri()), (ScoredDocument s) -> collected.add(s.url()));
+      StoreReader.forEach(Stores.SCORES, r.collected(), (ScoredDocument s) -> collected.add(s.url()));
       loop = count(rest, p -> collected.contains(p.doc().url()));
       iterations = r.iterations();
       writeErrors(rest, collected, r.scores(), output.resolve("errors.tsv"));
@@ -230,9 +232,9 @@ public final class EvalClassifyCommand implements Callable<Integer> {
    * ones, with the final model's score, the page's formulas and its text's first chars, to see
    * what kind of page the classifier does not know.
    */
-  private static void writeErrors(List<Page> rest, Set<String> collected, Path scores, Path file) throws Exception {
+  private static void writeErrors(List<Page> rest, Set<String> collected, org.apache.flink.core.fs.Path scores, Path file) throws Exception {
     Map<String, Double> score = new java.util.HashMap<>();
-    StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(scores.toUri()), (ScoredDocument s) -> score.put(s.url(), s.score()));
+    StoreReader.forEach(Stores.SCORES, scores, (ScoredDocument s) -> score.put(s.url(), s.score()));
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("error\turl\tscore\tformulas\tmath_markup\ttext_start\n");
       for (Page p : rest) {

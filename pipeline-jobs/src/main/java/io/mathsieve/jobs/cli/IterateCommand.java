@@ -4,6 +4,7 @@ import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class IterateCommand implements Callable<Integer> {
     }
     MathsieveConfig config = MathsieveConfig.from(s);
     Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
-    IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(store, seeds, negatives, workdir, annotations, labels,
+    IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store), seeds, negatives, FlinkFiles.of(workdir), annotations, labels,
         config.classifier(), config.iterate(), TokenRates.counter(store, config.export()), common.parallelism(), common.overwrite,
         common.quiet ? line -> {} : System.out::println));
     if (!common.quiet) {

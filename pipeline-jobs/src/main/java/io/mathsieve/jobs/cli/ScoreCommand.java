@@ -5,6 +5,7 @@ import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.jobs.classify.ScoreJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.UserError;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     OutputDirectory.prepare(output, common.overwrite, List.of("scores"));
-    ScoreHistogram h = ScoreJob.run(store, model.toAbsolutePath().toString(), output.resolve("scores"), config.classifier().maxChars(),
+    ScoreHistogram h = ScoreJob.run(FlinkFiles.of(store), model.toAbsolutePath().toString(), FlinkFiles.of(output.resolve("scores")),
+        config.classifier().maxChars(),
         config.iterate().grouping(), TokenRates.counter(store, config.export()), 0, common.parallelism());
     if (!common.quiet) {
       System.out.println("scored " + h.totalPages() + " pages; " + h.pagesAtOrAbove(0.5) + " score >= 0.5  -> " + output.resolve("scores"));

@@ -10,6 +10,7 @@ import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.DocAdapter;
@@ -17,11 +18,8 @@ import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
-import io.mathsieve.schemas.DecontamMatch;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,17 +55,16 @@ public final class DecontamJob {
   /** Builds an index from benchmark files and writes it to {@code output}; {@code strict} makes unknown layouts and skipped files errors. */
   public static IndexBuild buildIndex(List<Path> benchmarks, List<String> fields, boolean strict, DecontamConfig config, Path output)
       throws IOException {
+    return buildIndex(benchmarks, fields, strict, config, FlinkFiles.of(output));
+  }
+
+  /** {@link #buildIndex(List, List, boolean, DecontamConfig, Path)} onto any Flink file system. */
+  public static IndexBuild buildIndex(List<Path> benchmarks, List<String> fields, boolean strict, DecontamConfig config,
+      org.apache.flink.core.fs.Path output) throws IOException {
     long t0 = System.nanoTime();
     BenchmarkLoader.Loaded loaded = BenchmarkLoader.loadAll(benchmarks, fields, new ParquetRows(), strict);
     BenchmarkIndex index = BenchmarkIndex.build(loaded.items(), config, loaded.fieldsByBenchmark());
-    if (output.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(output.toAbsolutePath().getParent());
-    }
-    Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      index.write(out);
-    }
-    Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    FlinkFiles.writeAtomically(output, index::write);
     return new IndexBuild(index, loaded, (System.nanoTime() - t0) / 1e9);
   }
 
@@ -105,29 +102,39 @@ public final class DecontamJob {
 
   public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
       DecontamConfig config, int parallelism, boolean overwrite) throws Exception {
+    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), FlinkFiles.of(index), config, parallelism, overwrite);
+  }
+
+  /** Decontaminates the store at {@code input} into {@code output} against {@code index}, on any Flink file system. */
+  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
+      org.apache.flink.core.fs.Path output, org.apache.flink.core.fs.Path index, DecontamConfig config, int parallelism, boolean overwrite)
+      throws Exception {
     String storeName = store.get().name();
     OutputDirectory.prepare(output, overwrite, List.of(storeName, "rejections", "decontam_matches", "decontam-report.json"));
     Instant started = Instant.now();
-    BenchmarkIndex loaded = IndexCache.get(index.toAbsolutePath().toString());
+    BenchmarkIndex loaded = IndexCache.get(index.toString());
     if (loaded.ngram() != config.ngram()) {
-      throw new io.mathsieve.jobs.run.UserError("index " + index + " was built with n = " + loaded.ngram() + ", but decontam.ngram = "
+      throw new io.mathsieve.jobs.run.UserError("index " + OutputDirectory.shown(index) + " was built with n = " + loaded.ngram() + ", but decontam.ngram = "
           + config.ngram() + "; rebuild the index or drop --ngram");
     }
     StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     TypeInformation<T> typeInfo = TypeInformation.of(type);
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);
-    SingleOutputStreamOperator<T> kept = topology(rows, index.toAbsolutePath().toString(), config, adapter, typeInfo);
-    StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
-    StoreSinks.write(kept.getSideOutput(DecontamFunction.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
-    StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES, output.resolve("decontam_matches").toString(), Map.of());
+    SingleOutputStreamOperator<T> kept = topology(rows, index.toString(), config, adapter, typeInfo);
+    StoreSinks.write(kept, store, new org.apache.flink.core.fs.Path(output, storeName).toString(),
+        Map.of("mathsieve.config_fingerprint", config.fingerprint()));
+    StoreSinks.write(kept.getSideOutput(DecontamFunction.REJECTIONS), () -> Stores.REJECTIONS,
+        new org.apache.flink.core.fs.Path(output, "rejections").toString(), Map.of());
+    StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES,
+        new org.apache.flink.core.fs.Path(output, "decontam_matches").toString(), Map.of());
     JobExecutionResult result = JobRunner.execute(env, "mathsieve decontam");
     Counts counts = Counts.of(result);
-    RunSummary report = report(loaded, StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(output.resolve("decontam_matches"))), config);
+    RunSummary report = report(loaded, new org.apache.flink.core.fs.Path(output, "decontam_matches"), config);
     ObjectNode root = report.root();
-    root.put("index", index.toString());
-    root.put("input", input.toString());
-    root.put("output", output.toString());
+    root.put("index", OutputDirectory.shown(index));
+    root.put("input", OutputDirectory.shown(input));
+    root.put("output", OutputDirectory.shown(output));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     long total = counts.get(Count.DECONTAM_TOTAL);
@@ -137,22 +144,25 @@ public final class DecontamJob {
     root.put("removed", total - forwarded);
     ObjectNode rejections = root.putObject("rejections"); // by reason, from the counters
     counts.dropped().forEach(rejections::put);
-    report.write(output.resolve("decontam-report.json"));
+    report.write(new org.apache.flink.core.fs.Path(output, "decontam-report.json"));
     return new Result(report, total, forwarded, total - forwarded);
   }
 
-  /** Per benchmark: items indexed, items found in documents, documents removed. */
-  static RunSummary report(BenchmarkIndex index, List<DecontamMatch> matches, DecontamConfig config) {
+  /**
+   * Per benchmark: items indexed, items found in documents, documents removed. The matches store is
+   * streamed: what is held grows with the benchmarks' items, not with the matched documents.
+   */
+  static RunSummary report(BenchmarkIndex index, org.apache.flink.core.fs.Path matches, DecontamConfig config) throws java.io.IOException {
     Map<String, Set<String>> found = new HashMap<>();
     Map<String, Long> matched = new HashMap<>();
     Map<String, Long> removed = new HashMap<>();
-    for (DecontamMatch m : matches) {
+    StoreReader.forEach(Stores.DECONTAM_MATCHES, matches, m -> {
       found.computeIfAbsent(m.benchmark(), k -> new HashSet<>()).add(m.itemId());
       matched.merge(m.benchmark(), 1L, Long::sum);
       if (m.action().equals("dropped")) {
         removed.merge(m.benchmark(), 1L, Long::sum);
       }
-    }
+    });
     RunSummary report = new RunSummary("decontam");
     ObjectNode root = report.root();
     root.put("ngram", index.ngram());

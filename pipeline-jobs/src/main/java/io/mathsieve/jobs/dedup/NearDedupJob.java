@@ -17,6 +17,7 @@ import io.mathsieve.jobs.dedup.NearDedupRecords.Member;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.StoreReader;
@@ -24,7 +25,6 @@ import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +34,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -65,13 +66,19 @@ public final class NearDedupJob {
   /** What a run did. */
   public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
 
+  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
+      DedupConfig config, int parallelism, boolean overwrite) throws Exception {
+    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), config, parallelism, overwrite);
+  }
+
+  /** Near-dedup of the store at {@code input} into {@code output}, on any Flink file system. */
   public static <T> Result run(
       StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, int parallelism, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
     OutputDirectory.prepare(output, overwrite, List.of(storeName, "clusters", "rejections", "dedup.json", ".work"));
     Instant started = Instant.now();
-    Path work = output.resolve(".work");
+    Path work = new Path(output, ".work");
     TypeInformation<T> typeInfo = TypeInformation.of(type);
 
     // 1. Sketch and bucket: candidate edges, and every document's node info.
@@ -90,18 +97,18 @@ public final class NearDedupJob {
       edges = half.keyBy(HalfEdge::b, Types.LONG).connect(sets.keyBy(NodeShingles::node, Types.LONG))
           .process(new VerifyFunctions.CompareSecond(config.minSimilarity()), TypeInformation.of(Edge.class)).name("exact-jaccard").uid("exact-jaccard");
     }
-    StoreSinks.write(edges, () -> WorkStores.EDGES, work.resolve("edges-0").toString(), Map.of());
-    StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, work.resolve("nodes").toString(), Map.of());
+    StoreSinks.write(edges, () -> WorkStores.EDGES, new Path(work, "edges-0").toString(), Map.of());
+    StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, new Path(work, "nodes").toString(), Map.of());
     JobExecutionResult sketch = JobRunner.execute(env, "mathsieve near-dedup: sketch");
 
     // 2. Connected components.
     int round = 0;
-    Path current = work.resolve("edges-0");
+    Path current = new Path(work, "edges-0");
     while (hasRows(current)) {
       if (round == MAX_ROUNDS) {
         throw new IllegalStateException("near-dedup components did not converge in " + MAX_ROUNDS + " rounds");
       }
-      Path next = work.resolve("edges-" + (round + 1));
+      Path next = new Path(work, "edges-" + (round + 1));
       long notStar = componentsRound(current, next, parallelism);
       current = next;
       round++;
@@ -123,7 +130,7 @@ public final class NearDedupJob {
     } else { // no candidate pair at all: the edges store was never written, and no page is in a cluster
       assignments = env3.fromData(Assignment.class, new Assignment(Long.MIN_VALUE, Long.MIN_VALUE)).filter(a -> false).name("no-clusters");
     }
-    DataStream<NodeInfo> nodes = env3.fromSource(StoreSource.of(() -> WorkStores.NODES, NodeInfo.class, work.resolve("nodes").toString(), null),
+    DataStream<NodeInfo> nodes = env3.fromSource(StoreSource.of(() -> WorkStores.NODES, NodeInfo.class, new Path(work, "nodes").toString(), null),
         WatermarkStrategy.noWatermarks(), "read-nodes").uid("read-nodes");
     DataStream<Member> clustered = assignments.keyBy(Assignment::node, Types.LONG).connect(nodes.keyBy(NodeInfo::node, Types.LONG))
         .process(new ClusterFunctions.MemberJoin(), TypeInformation.of(Member.class)).name("members").uid("members");
@@ -134,9 +141,9 @@ public final class NearDedupJob {
     SingleOutputStreamOperator<T> kept = full.keyBy(r -> NearDedupRecords.node(adapter.docId(r)), Types.LONG)
         .connect(decisions.keyBy(Decision::node, Types.LONG))
         .process(new ClusterFunctions.Apply<>(adapter, typeInfo), typeInfo).name("apply").uid("apply");
-    StoreSinks.write(kept, store, output.resolve(storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
-    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.CLUSTERS), () -> Stores.CLUSTERS, output.resolve("clusters").toString(), Map.of());
-    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, output.resolve("rejections").toString(), Map.of());
+    StoreSinks.write(kept, store, new Path(output, storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
+    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.CLUSTERS), () -> Stores.CLUSTERS, new Path(output, "clusters").toString(), Map.of());
+    StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, new Path(output, "rejections").toString(), Map.of());
     JobExecutionResult resolve = JobRunner.execute(env3, "mathsieve near-dedup: resolve");
 
     Counts counts = Counts.of(resolve);
@@ -147,8 +154,8 @@ public final class NearDedupJob {
     long clusters = counts.get(Count.NEAR_CLUSTERS);
     RunSummary summary = new RunSummary("dedup");
     ObjectNode root = summary.root();
-    root.put("input", input.toString());
-    root.put("output", output.toString());
+    root.put("input", OutputDirectory.shown(input));
+    root.put("output", OutputDirectory.shown(output));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     root.put("setting", config.minHash().describe());
@@ -174,7 +181,7 @@ public final class NearDedupJob {
     ObjectNode cfg = root.putObject("config");
     config.values().forEach(cfg::put);
     root.put("config_fingerprint", config.fingerprint());
-    summary.write(output.resolve("dedup.json"));
+    summary.write(new Path(output, "dedup.json"));
     OutputDirectory.delete(work);
     return new Result(summary, total, forwarded, clusters, round);
   }
@@ -204,7 +211,7 @@ public final class NearDedupJob {
 
   /** Whether an edges store has a row, from its Parquet footers through Flink's file system (any scheme, no data read). */
   private static boolean hasRows(Path store) throws java.io.IOException {
-    return StoreReader.rowCount(new org.apache.flink.core.fs.Path(store.toUri())) > 0;
+    return StoreReader.rowCount(store) > 0;
   }
 
 

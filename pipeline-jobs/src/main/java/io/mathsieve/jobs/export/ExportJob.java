@@ -6,13 +6,13 @@ import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -57,9 +57,15 @@ public final class ExportJob {
    */
   public static Result run(Path input, Path corpusDir, Path work, TokenizerSpec tokenizer, ExportConfig config, int buckets,
       String configFingerprint, int parallelism) throws Exception {
-    OutputDirectory.prepare(corpusDir.getParent(), true, List.of(corpusDir.getFileName().toString()));
+    return run(FlinkFiles.of(input), FlinkFiles.of(corpusDir), FlinkFiles.of(work), tokenizer, config, buckets, configFingerprint, parallelism);
+  }
+
+  /** {@link #run(Path, Path, Path, TokenizerSpec, ExportConfig, int, String, int)} on any Flink file system. */
+  public static Result run(org.apache.flink.core.fs.Path input, org.apache.flink.core.fs.Path corpusDir, org.apache.flink.core.fs.Path work,
+      TokenizerSpec tokenizer, ExportConfig config, int buckets, String configFingerprint, int parallelism) throws Exception {
+    OutputDirectory.prepare(corpusDir.getParent(), true, List.of(corpusDir.getName()));
     OutputDirectory.prepare(work, true, List.of("corpus_files"));
-    Files.createDirectories(corpusDir);
+    FlinkFiles.mkdirs(corpusDir);
     StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     DataStream<CorpusRow> rows = env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, input.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-corpus").uid("read-corpus");
@@ -67,14 +73,14 @@ public final class ExportJob {
     DataStream<CorpusFile> files = rows.map(new TokenizeFunction(tokenizer, configFingerprint), TypeInformation.of(CorpusRow.class))
         .name("tokenize").uid("tokenize")
         .keyBy(r -> Math.floorMod(NearDedupRecords.node(r.docId()), b), Types.INT)
-        .process(new ShardWriter(corpusDir.toAbsolutePath().toUri().toString(), config.targetFileBytes(), config.effectiveRowGroupBytes(),
+        .process(new ShardWriter(corpusDir.toString(), config.targetFileBytes(), config.effectiveRowGroupBytes(),
             config.sortMemoryBytes(),
             Map.of("mathsieve.config_fingerprint", configFingerprint, "mathsieve.tokenizer", tokenizer.name())),
             TypeInformation.of(CorpusFile.class))
         .name("write-shards").uid("write-shards");
-    StoreSinks.write(files, () -> CorpusFile.STORE, work.resolve("corpus_files").toString(), Map.of());
+    StoreSinks.write(files, () -> CorpusFile.STORE, new org.apache.flink.core.fs.Path(work, "corpus_files").toString(), Map.of());
     JobExecutionResult r = JobRunner.execute(env, "mathsieve export");
-    List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work.resolve("corpus_files").toUri()));
+    List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work, "corpus_files"));
     written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
     Counts counts = Counts.of(r);
     return new Result(written, counts.get(Count.EXPORT_ROWS), counts.get(Count.EXPORT_TOKENS), buckets,

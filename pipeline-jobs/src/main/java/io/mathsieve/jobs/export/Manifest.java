@@ -11,9 +11,6 @@ import io.mathsieve.schemas.WarcFileStats;
 import io.mathsieve.schemas.store.Column;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +29,8 @@ public final class Manifest {
   /** The inputs of the build, by location. */
   public record Inputs(Map<String, String> warcLocations, List<String> seeds, List<String> negatives, List<String> benchmarks) {}
 
-  public static void write(Path file, ExportJob.Result export, CorpusTokenizer tokenizer, MathsieveConfig config, String configFingerprint,
-      JsonNode iterate, Inputs inputs, org.apache.flink.core.fs.Path filesStore) throws IOException {
+  public static void write(org.apache.flink.core.fs.Path file, ExportJob.Result export, CorpusTokenizer tokenizer, MathsieveConfig config,
+      String configFingerprint, JsonNode iterate, Inputs inputs, org.apache.flink.core.fs.Path filesStore) throws IOException {
     ObjectNode root = RunSummary.json().createObjectNode();
     root.put("format", FORMAT);
     root.put("created", Instant.now().toString());
@@ -92,10 +89,7 @@ public final class Manifest {
     inputs.seeds().forEach(in.putArray("seed")::add);
     inputs.negatives().forEach(in.putArray("negatives")::add);
     inputs.benchmarks().forEach(in.putArray("benchmarks")::add);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    RunSummary.json().writeValue(tmp.toFile(), root);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    io.mathsieve.jobs.run.FlinkFiles.writeJson(file, root);
   }
 
   private static String version() {

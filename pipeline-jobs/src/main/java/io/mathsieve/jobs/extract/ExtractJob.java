@@ -12,6 +12,7 @@ import io.mathsieve.jobs.dedup.PagesWritten;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.source.WarcSource;
@@ -107,17 +108,23 @@ public final class ExtractJob {
   /** Runs the job and writes {@code run.json}. Returns the summary. */
   public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, int parallelism, boolean overwrite)
       throws Exception {
+    return run(splits, FlinkFiles.of(outDir), config, parallelism, overwrite);
+  }
+
+  /** {@link #run(List, Path, MathsieveConfig, int, boolean)} into a directory on any Flink file system. */
+  public static RunSummary run(List<WarcSplit> splits, org.apache.flink.core.fs.Path outDir, MathsieveConfig config, int parallelism,
+      boolean overwrite) throws Exception {
     OutputDirectory.prepare(outDir, overwrite, OUTPUTS);
     Instant started = Instant.now();
     StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     Streams streams = topology(source(env, splits, config), config);
-    sinks(streams, outDir.toAbsolutePath().toString(), config);
+    sinks(streams, outDir.toString(), config);
     JobExecutionResult result = JobRunner.execute(env, "mathsieve extract", splits.size());
-    RunSummary summary = summarize(result, splits, outDir, config, started);
+    RunSummary summary = summarize(result, splits, OutputDirectory.shown(outDir), config, started);
     if (!summary.root().at("/accounting/balanced").asBoolean(true)) {
       unbalancedFiles(outDir, (ObjectNode) summary.root().get("accounting"));
     }
-    summary.write(outDir.resolve("run.json"));
+    summary.write(new org.apache.flink.core.fs.Path(outDir, "run.json"));
     return summary;
   }
 
@@ -126,15 +133,16 @@ public final class ExtractJob {
    * regions (the files store) against pages and rejections naming that file. Read from the stores
    * only when the totals disagree; holds one count per file.
    */
-  static void unbalancedFiles(Path outDir, ObjectNode accounting) throws java.io.IOException {
+  static void unbalancedFiles(org.apache.flink.core.fs.Path outDir, ObjectNode accounting) throws java.io.IOException {
     Map<String, Long> expected = new java.util.TreeMap<>();
-    for (io.mathsieve.schemas.WarcFileStats f : io.mathsieve.jobs.store.StoreReader.readAll(Stores.FILES, flink(outDir.resolve("files")))) {
+    org.apache.flink.core.fs.Path filesStore = new org.apache.flink.core.fs.Path(outDir, "files");
+    for (io.mathsieve.schemas.WarcFileStats f : io.mathsieve.jobs.store.StoreReader.readAll(Stores.FILES, filesStore)) {
       expected.merge(f.file(), f.response() + f.corrupt(), Long::sum);
     }
     Map<String, Long> actual = new java.util.TreeMap<>();
-    io.mathsieve.jobs.store.StoreReader.forEachValue(flink(outDir.resolve("pages")), "warc_file", f -> actual.merge(f, 1L, Long::sum));
+    io.mathsieve.jobs.store.StoreReader.forEachValue(new org.apache.flink.core.fs.Path(outDir, "pages"), "warc_file", f -> actual.merge(f, 1L, Long::sum));
     Map<String, Long> unreadable = new java.util.TreeMap<>();
-    io.mathsieve.jobs.store.StoreReader.forEach(Stores.REJECTIONS, flink(outDir.resolve("rejections")), r -> {
+    io.mathsieve.jobs.store.StoreReader.forEach(Stores.REJECTIONS, new org.apache.flink.core.fs.Path(outDir, "rejections"), r -> {
       actual.merge(r.warcFile(), 1L, Long::sum);
       if (r.reason().equals("unreadable_file")) {
         unreadable.merge(r.warcFile(), 1L, Long::sum);
@@ -153,16 +161,12 @@ public final class ExtractJob {
     }
   }
 
-  private static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri());
-  }
-
-  static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, Path outDir, MathsieveConfig config, Instant started) {
+  static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, String outDir, MathsieveConfig config, Instant started) {
     Counts counts = Counts.of(result);
     RunSummary summary = new RunSummary("extract");
     ObjectNode root = summary.root();
     root.put("extractor_version", ExtractorVersion.CURRENT);
-    root.put("output", outDir.toString());
+    root.put("output", outDir);
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     root.put("input_files", splits.size());

@@ -2,6 +2,8 @@ package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.docs.DropReasons;
+import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
@@ -9,8 +11,6 @@ import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.schemas.DropReason;
 import io.mathsieve.schemas.store.StoreRow;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.core.fs.Path;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
@@ -49,13 +50,13 @@ record ReportData(
   record Sample(String url, String domain, String lang, double score, long tokens, int clusterSize, int iteration, String text) {}
 
   static ReportData load(Path dir) throws IOException {
-    Path runFile = dir.resolve("run.json");
-    if (!Files.isRegularFile(runFile)) {
-      throw new UserError(dir + " holds no finished build (no run.json); run build first");
+    Path runFile = new Path(dir, "run.json");
+    if (!FlinkFiles.isFile(runFile)) {
+      throw new UserError(OutputDirectory.shown(dir) + " holds no finished build (no run.json); run build first");
     }
-    JsonNode run = RunSummary.json().readTree(runFile.toFile());
-    JsonNode manifest = Files.isRegularFile(dir.resolve("manifest.json")) ? RunSummary.json().readTree(dir.resolve("manifest.json").toFile())
-        : RunSummary.json().createObjectNode();
+    JsonNode run = FlinkFiles.readJson(runFile);
+    Path manifestFile = new Path(dir, "manifest.json");
+    JsonNode manifest = FlinkFiles.isFile(manifestFile) ? FlinkFiles.readJson(manifestFile) : RunSummary.json().createObjectNode();
     List<Reason> reasons = reasons(dir, run);
     Map<String, long[]> domains = new HashMap<>();
     Map<String, long[]> languages = new HashMap<>();
@@ -63,7 +64,7 @@ record ReportData(
     boolean sampled = false;
     List<Sample> samples = new ArrayList<>();
     outer:
-    for (org.apache.flink.core.fs.Path f : StoreReader.files(flink(dir.resolve("corpus")))) {
+    for (Path f : StoreReader.files(new Path(dir, "corpus"))) {
       try (ParquetReader<StoreRow> r = StoreReader.open(new FlinkInputFile(f), null)) {
         for (StoreRow row; (row = r.read()) != null; ) {
           if (scanned == SCAN_ROWS) {
@@ -91,10 +92,10 @@ record ReportData(
     }
     // Examples: the smallest doc ids per reason among the scanned rejections (stable across runs).
     Map<String, TreeMap<String, Example>> examples = new HashMap<>();
-    Path rejections = dir.resolve("rejections");
-    if (Files.isDirectory(rejections)) {
+    Path rejections = new Path(dir, "rejections");
+    if (FlinkFiles.isDirectory(rejections)) {
       long scanned = 0;
-      for (org.apache.flink.core.fs.Path f : StoreReader.files(flink(rejections))) {
+      for (Path f : StoreReader.files(rejections)) {
         try (ParquetReader<StoreRow> r = StoreReader.open(new FlinkInputFile(f), null)) {
           for (StoreRow row; (row = r.read()) != null && scanned < SCAN_ROWS; scanned++) {
             TreeMap<String, Example> m = examples.computeIfAbsent(row.string("stage") + "/" + row.string("reason"), k -> new TreeMap<>());
@@ -128,7 +129,7 @@ record ReportData(
     examples.values().forEach(m -> wanted.addAll(m.keySet()));
     Map<String, String> out = new HashMap<>();
     long scanned = 0;
-    for (org.apache.flink.core.fs.Path f : StoreReader.files(flink(dir.resolve("stages/extract/pages")))) {
+    for (Path f : StoreReader.files(new Path(dir, "stages/extract/pages"))) {
       try (ParquetReader<StoreRow> r = StoreReader.open(new FlinkInputFile(f), List.of("doc_id", "text"))) {
         for (StoreRow row; (row = r.read()) != null && scanned < SCAN_ROWS && out.size() < wanted.size(); scanned++) {
           String id = row.string("doc_id");
@@ -155,9 +156,5 @@ record ReportData(
   private static List<Tally> top(Map<String, long[]> m, int n) {
     return m.entrySet().stream().map(e -> new Tally(e.getKey(), e.getValue()[0], e.getValue()[1]))
         .sorted(Comparator.comparingLong(Tally::tokens).reversed().thenComparing(Tally::name)).limit(n).toList();
-  }
-
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toAbsolutePath().toUri());
   }
 }

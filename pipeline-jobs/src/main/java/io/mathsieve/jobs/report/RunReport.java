@@ -1,11 +1,11 @@
 package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +22,14 @@ public final class RunReport {
 
   /** Writes {@code dir/report.html} for the build in {@code dir}; returns its path. */
   public static Path write(Path dir) throws IOException {
-    String html = render(ReportData.load(dir), dir.toString());
-    Path file = dir.resolve("report.html");
-    Path tmp = dir.resolve(".report.html.tmp");
-    Files.writeString(tmp, html, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return FlinkFiles.local(write(FlinkFiles.of(dir)));
+  }
+
+  /** {@link #write(Path)} for a build on any Flink file system. */
+  public static org.apache.flink.core.fs.Path write(org.apache.flink.core.fs.Path dir) throws IOException {
+    String html = render(ReportData.load(dir), OutputDirectory.shown(dir));
+    org.apache.flink.core.fs.Path file = new org.apache.flink.core.fs.Path(dir, "report.html");
+    FlinkFiles.writeAtomically(file, html.getBytes(StandardCharsets.UTF_8));
     return file;
   }
 

@@ -31,6 +31,11 @@ public final class RunSummary {
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Writes {@code run.json} (or another name) on any Flink file system, atomically. */
+  public void write(org.apache.flink.core.fs.Path file) throws IOException {
+    FlinkFiles.writeJson(file, root);
+  }
+
   public static ObjectMapper json() {
     return JSON;
   }

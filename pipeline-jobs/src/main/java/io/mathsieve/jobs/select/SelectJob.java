@@ -14,8 +14,8 @@ import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.StoreSchema;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.mathsieve.jobs.run.FlinkFiles;
+import org.apache.flink.core.fs.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -73,7 +73,7 @@ public final class SelectJob {
         .uid("final-scores");
     for (int i = 0; i < c.earlierCollected().size(); i++) {
       Path p = c.earlierCollected().get(i);
-      if (Files.isDirectory(p)) {
+      if (FlinkFiles.isDirectory(p)) {
         selections = selections.union(env.fromSource(
                 StoreSource.of(() -> SCORE_COLUMNS, ScoreRow.class, p.toString(), COLUMNS),
                 WatermarkStrategy.noWatermarks(), "read-collected-" + i).uid("read-collected-" + i)
@@ -89,9 +89,9 @@ public final class SelectJob {
         .process(new FullTextFunction(warcLocations, config.warc(), config.extract()), TypeInformation.of(CorpusRow.class))
         .name("full-text").uid("full-text");
     Map<String, String> meta = Map.of();
-    StoreSinks.write(selected.union(full), () -> Stores.CORPUS, output.resolve("corpus").toString(), meta);
+    StoreSinks.write(selected.union(full), () -> Stores.CORPUS, new Path(output, "corpus").toString(), meta);
     StoreSinks.write(selected.getSideOutput(SelectFunction.REJECTIONS).union(full.getSideOutput(SelectFunction.REJECTIONS)),
-        () -> Stores.REJECTIONS, output.resolve("rejections").toString(), meta);
+        () -> Stores.REJECTIONS, new Path(output, "rejections").toString(), meta);
     JobExecutionResult r = JobRunner.execute(env, "mathsieve select");
     Counts counts = Counts.of(r);
     return new Result(counts.get(Count.SELECT_TOTAL), counts.get(Count.SELECT_FORWARDED),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.Duck;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.samples.SampleGenerator;
@@ -254,8 +255,8 @@ public class BuildITCase {
 
   @Test
   void theReportShowsEverySectionFilledFromTheRun() throws Exception {
-    String html = Files.readString(result.report());
-    assertThat(result.report()).isEqualTo(out.resolve("report.html"));
+    String html = Files.readString(FlinkFiles.local(result.report()));
+    assertThat(FlinkFiles.local(result.report())).isEqualTo(out.resolve("report.html").toAbsolutePath());
     for (JsonNode it : run.at("/stages/iterate/summary/iterations")) {
       assertThat(html).contains("<h3>Iteration " + it.get("iteration").asInt() + "</h3>");
     }

@@ -8,6 +8,7 @@ import io.mathsieve.classifiers.iterate.TokenCounter;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.samples.SampleGenerator;
@@ -51,8 +52,8 @@ class IterateITCase {
     // math pages. With the math signals on, the first model already rejects every page without
     // formulas, which is what an all-TeX seed teaches it; then no pattern of plain-text pages is mined.
     config = MathsieveConfig.from(Settings.read(demoConf).with("iterate.max-iterations", "2", "test").with("classify.signals", "false", "test"));
-    result = IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
-        List.of(dir.resolve("s/seed/negatives.jsonl")), dir.resolve("w"), null, dir.resolve("s/labels.tsv"), config.classifier(),
+    result = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
+        List.of(dir.resolve("s/seed/negatives.jsonl")), FlinkFiles.of(dir.resolve("w")), null, dir.resolve("s/labels.tsv"), config.classifier(),
         config.iterate(), TokenCounter.ESTIMATE, 2, false, log::add));
   }
 
@@ -115,7 +116,7 @@ class IterateITCase {
     }
     JsonNode loop = new ObjectMapper().readTree(dir.resolve("w/iterations.json").toFile());
     assertThat(loop.get("iterations")).hasSize(2);
-    assertThat(loop.get("final_model").asText()).isEqualTo(result.model().toString());
+    assertThat(loop.get("final_model").asText()).isEqualTo(FlinkFiles.local(result.model()).toString());
     assertThat(StoreReader.readAll(Stores.SCORES, new org.apache.flink.core.fs.Path(result.scores().toUri())))
         .allSatisfy(s -> assertThat(s.modelVersion()).isEqualTo(result.modelVersion()));
   }
@@ -127,8 +128,9 @@ class IterateITCase {
     MathsieveConfig dsm = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
         .with("classify.epoch", "3", "test").with("classify.min-token-updates", "0", "test").with("classify.signals", "false", "test"));
     Path w = dir.resolve("degenerate");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"),
-            List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), w, null, null, dsm.classifier(),
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
+            List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), FlinkFiles.of(w), null,
+            null, dsm.classifier(),
             dsm.iterate(), TokenCounter.ESTIMATE, 2, false, s -> {})))
         .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
         .hasMessageStartingWith("iteration 1: the model gives every held-out page about the same score")
@@ -145,8 +147,9 @@ class IterateITCase {
   void deterministic() throws Exception {
     MathsieveConfig one = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
         .with("iterate.max-iterations", "1", "test").with("classify.signals", "false", "test"));
-    IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(dir.resolve("x/pages"), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
-        List.of(dir.resolve("s/seed/negatives.jsonl")), dir.resolve("again"), null, null, one.classifier(), one.iterate(), TokenCounter.ESTIMATE, 2,
+    IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
+        List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")),
+        FlinkFiles.of(dir.resolve("again")), null, null, one.classifier(), one.iterate(), TokenCounter.ESTIMATE, 2,
         false, s -> {}));
     assertThat(again.modelVersion()).isEqualTo(summary(1).get("model_version").asText());
     Map<String, Double> a = new java.util.HashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.TextDocument;
@@ -67,8 +68,9 @@ class TrainJobITCase {
     ClassifierConfig c = ClassifierConfig.from(Settings.of(Map.of("classify.bucket", "10000", "classify.dim", "8", "classify.min-count", "1",
         "classify.max-epoch", "5"), "test"));
 
-    TrainJob.Counts counts = TrainJob.run(List.of(seedFile), List.of(dir.resolve("iter-1/pattern-positives")), List.of(), dir.resolve("pages"), 1.0,
-        7, new HashSet<>(), Domains.Grouping.HOST, c, Files.createDirectories(dir.resolve("m")).resolve("model"), 2);
+    TrainJob.Counts counts = TrainJob.run(List.of(FlinkFiles.of(seedFile)), List.of(FlinkFiles.of(dir.resolve("iter-1/pattern-positives"))), List.of(),
+        FlinkFiles.of(dir.resolve("pages")), 1.0, 7, new HashSet<>(), Domains.Grouping.HOST, c,
+        FlinkFiles.of(Files.createDirectories(dir.resolve("m")).resolve("model")), 2);
 
     assertThat(counts.seedPositives()).isEqualTo(15);
     assertThat(counts.patternPositives()).isEqualTo(5);

@@ -10,6 +10,7 @@ import io.mathsieve.dedup.cluster.UnionFind;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.jobs.store.StoreParquetWriter;
@@ -285,7 +286,7 @@ class NearDedupITCase {
     long notStar;
     do {
       Path next = dir.resolve("edges-" + (++rounds));
-      notStar = NearDedupJob.componentsRound(current, next, 2);
+      notStar = NearDedupJob.componentsRound(FlinkFiles.of(current), FlinkFiles.of(next), 2);
       current = next;
     } while (notStar > 0 && rounds < NearDedupJob.MAX_ROUNDS);
     assertThat(notStar).isZero();

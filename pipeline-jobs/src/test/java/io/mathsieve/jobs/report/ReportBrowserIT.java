@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.samples.SampleGenerator;
 import java.awt.image.BufferedImage;
@@ -102,7 +103,7 @@ class ReportBrowserIT {
     for (String id : List.of("funnel", "rejections", "classifier", "corpus", "extraction", "decontamination", "samples")) {
       assertThat(dom.out()).contains("id=\"" + id + "\"");
     }
-    int docs = new ObjectMapper().readTree(r.manifest().toFile()).at("/totals/rows").asInt();
+    int docs = new ObjectMapper().readTree(FlinkFiles.local(r.manifest()).toFile()).at("/totals/rows").asInt();
     assertThat(dom.out()).contains(String.format(java.util.Locale.ROOT, "%,d", docs));
   }
 

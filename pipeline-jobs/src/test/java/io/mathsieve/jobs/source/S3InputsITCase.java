@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.LocalFileSystems;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -40,20 +35,11 @@ class S3InputsITCase {
   @BeforeAll
   static void start() throws Exception {
     s3 = new LoopbackS3("crawl", "crawl-data/SAMPLE/segments/1/warc/", HttpInputsITCase.SAMPLES);
-    // As a user would: Flink's config.yaml in FLINK_CONF_DIR, the plugin where the build puts it.
-    Path conf = Files.createDirectories(confDir.resolve("conf"));
-    Files.writeString(conf.resolve("config.yaml"), String.join("\n",
-        "s3.endpoint: " + s3.endpoint(),
-        "s3.endpoint.region: us-east-1",
-        "s3.path.style.access: true",
-        "s3.access.key: test-access-key",
-        "s3.secret.key: test-secret-key", ""));
-    LocalFileSystems.initialize(Map.of("FLINK_CONF_DIR", conf.toString()), "..");
+    s3.serveFlinksS3(confDir);
   }
 
   @AfterAll
   static void stop() {
-    FileSystem.initialize(new Configuration(), null); // as the other tests expect it
     s3.close();
   }
 
