@@ -1,7 +1,8 @@
 package io.mathsieve.jobs.cli;
 
 import io.mathsieve.jobs.report.RunReport;
-import java.nio.file.Path;
+import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.OutputDirectory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,12 +13,12 @@ import picocli.CommandLine.Option;
       "examples, score histograms per iteration, domains and URL patterns, formulas and languages, decontamination and sample documents.",
       "build writes it at the end; this rebuilds it."})
 public final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "The build directory.")
-  Path run;
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "The build directory (a local path or s3://bucket/prefix).")
+  String run;
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("report: " + RunReport.write(run));
+    System.out.println("report: " + OutputDirectory.shown(RunReport.write(FlinkFiles.location(run))));
     return 0;
   }
 }

@@ -5,7 +5,6 @@ import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +19,7 @@ import java.util.Map;
 public final class RunReport {
   private RunReport() {}
 
-  /** Writes {@code dir/report.html} for the build in {@code dir}; returns its path. */
-  public static Path write(Path dir) throws IOException {
-    return FlinkFiles.local(write(FlinkFiles.of(dir)));
-  }
-
-  /** {@link #write(Path)} for a build on any Flink file system. */
+  /** Writes {@code dir/report.html} for the build in {@code dir}, on any Flink file system; returns its path. */
   public static org.apache.flink.core.fs.Path write(org.apache.flink.core.fs.Path dir) throws IOException {
     String html = render(ReportData.load(dir), OutputDirectory.shown(dir));
     org.apache.flink.core.fs.Path file = new org.apache.flink.core.fs.Path(dir, "report.html");

@@ -50,6 +50,14 @@ class MainTest {
   }
 
   @Test
+  void aReportNeedsAFinishedBuild() throws Exception {
+    Files.createDirectories(dir.resolve("half"));
+    Result r = run("report", "--run", dir.resolve("half").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: " + dir.resolve("half").toAbsolutePath() + " holds no finished build (no run.json); run build first");
+  }
+
+  @Test
   void inputWithoutWarcFiles() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
     Result r = run("extract", "--input", dir.resolve("empty").toString(), "--output", dir.resolve("out").toString());
