@@ -23,13 +23,15 @@ import org.apache.parquet.io.OutputFile;
  */
 public final class StoreParquetWriter {
   /**
-   * Row group size of the stores between stages. Each open writer buffers one row group and each
-   * reader holds one, so a stage's heap is bounded by its parallelism times this, whatever the
-   * crawl's size. At 64 MB the heap grew with the crawl up to 200k pages (a store file reached
-   * 64 MB row groups only there); compression works per page, so smaller groups cost little.
-   * The corpus has its own setting ({@code export.row-group-bytes}).
+   * Row group size of the stores between stages. Each open writer buffers one row group (and its
+   * string dictionaries) and each reader holds one, so a stage's heap is bounded by its stores
+   * times its parallelism times this, whatever the crawl's size. A batch job writes one part file
+   * per subtask, which grows with the crawl: at 64 MB, and still at 16 MB, the buffers were not
+   * full at 200k pages and the heap grew with N. Compression works per page
+   * ({@link #DEFAULT_PAGE_BYTES}), so small groups cost little. The corpus has its own setting
+   * ({@code export.row-group-bytes}).
    */
-  public static final long DEFAULT_ROW_GROUP_BYTES = 16L << 20;
+  public static final long DEFAULT_ROW_GROUP_BYTES = 4L << 20;
 
   /** Default page size (the unit of compression inside a column chunk). */
   public static final int DEFAULT_PAGE_BYTES = 1 << 20;

@@ -46,10 +46,10 @@ class StoreParquetWriterTest {
       groups = r.getFooter().getBlocks();
     }
     assertThat(Files.size(file)).isGreaterThan(30L << 20);
-    assertThat(groups).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(groups).hasSizeGreaterThanOrEqualTo(8);
     long slack = StoreParquetWriter.DEFAULT_PAGE_BYTES; // the writer checks its size once a page is full
     for (BlockMetaData g : groups) {
-      assertThat(g.getCompressedSize()).isLessThanOrEqualTo((16L << 20) + slack);
+      assertThat(g.getCompressedSize()).isLessThanOrEqualTo((4L << 20) + slack);
     }
     assertThat(groups.stream().mapToLong(BlockMetaData::getRowCount).sum()).isEqualTo(7_000);
   }
