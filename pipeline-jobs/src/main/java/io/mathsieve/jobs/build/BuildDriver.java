@@ -230,7 +230,7 @@ public final class BuildDriver {
       ObjectNode export, MathsieveConfig c, String configFingerprint, Build b, Instant started) {
     RunSummary summary = new RunSummary("build");
     ObjectNode root = summary.root();
-    root.put("output", OutputDirectory.shown(b.out));
+    root.put("output", FlinkFiles.shown(b.out));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     Map<String, Long> rejections = new TreeMap<>();
@@ -332,10 +332,10 @@ public final class BuildDriver {
 
   private static void checkOutput(Path out) throws IOException {
     if (FlinkFiles.exists(out) && !FlinkFiles.isDirectory(out)) {
-      throw new UserError("output " + OutputDirectory.shown(out) + " exists and is not a directory");
+      throw new UserError("output " + FlinkFiles.shown(out) + " exists and is not a directory");
     }
     if (FlinkFiles.isDirectory(out) && !FlinkFiles.isDirectory(new Path(out, "stages")) && !FlinkFiles.list(out).isEmpty()) {
-      throw new UserError("output " + OutputDirectory.shown(out)
+      throw new UserError("output " + FlinkFiles.shown(out)
           + " is not empty and holds no earlier build (no stages/ in it); choose an empty or new --output");
     }
   }

@@ -61,7 +61,7 @@ public final class IterateDriver {
 
   public static Result run(Request r) throws Exception {
     if (!FlinkFiles.isDirectory(r.pages())) {
-      throw new UserError("pages store " + OutputDirectory.shown(r.pages()) + " does not exist; run extract first");
+      throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " does not exist; run extract first");
     }
     OutputDirectory.prepare(r.workdir(), r.overwrite(), List.of("iterations", "iterations.json", "inputs"));
     for (java.nio.file.Path n : r.negatives()) {
@@ -73,7 +73,7 @@ public final class IterateDriver {
     IterateConfig it = r.iterate();
     long pageCount = StoreReader.rowCount(r.pages());
     if (pageCount == 0) {
-      throw new UserError("pages store " + OutputDirectory.shown(r.pages()) + " is empty");
+      throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " is empty");
     }
     List<Path> seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
     List<Path> negativeInputs = SeedFiles.readable(r.negatives(), r.workdir(), "negatives");
@@ -91,7 +91,7 @@ public final class IterateDriver {
     }
     RunSummary loop = new RunSummary("iterate");
     ObjectNode root = loop.root();
-    root.put("pages", OutputDirectory.shown(r.pages()));
+    root.put("pages", FlinkFiles.shown(r.pages()));
     root.put("page_count", pageCount);
     root.put("started", Instant.now().toString());
     ArrayNode runs = root.putArray("iterations");
@@ -115,7 +115,7 @@ public final class IterateDriver {
       Path cardFile = new Path(dir, "model.card.json");
       ModelCard card;
       try (java.io.InputStream in = cardFile.getFileSystem().open(cardFile)) {
-        card = ModelCard.read(in, OutputDirectory.shown(cardFile));
+        card = ModelCard.read(in, FlinkFiles.shown(cardFile));
       }
       ObjectNode training = RunSummary.json().createObjectNode();
       training.put("seed_positives", counts.seedPositives());
@@ -125,8 +125,8 @@ public final class IterateDriver {
       training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
       ArrayNode sources = training.putArray("sources");
       seed.corpora().forEach(p -> sources.add(p.toString()));
-      positives.forEach(p -> sources.add(OutputDirectory.shown(p)));
-      training.put("model", OutputDirectory.shown(model));
+      positives.forEach(p -> sources.add(FlinkFiles.shown(p)));
+      training.put("model", FlinkFiles.shown(model));
       training.put("model_version", version);
       ObjectNode cfg = training.putObject("classifier");
       r.classifier().values().forEach(cfg::put);
@@ -157,7 +157,7 @@ public final class IterateDriver {
             "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
                 + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
             i, degenerate.get(), counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
-            OutputDirectory.shown(new Path(dir, "training.json"))));
+            FlinkFiles.shown(new Path(dir, "training.json"))));
       }
 
       // 2. Score every page, 3. collect by budget or threshold.
@@ -270,7 +270,7 @@ public final class IterateDriver {
       }
     }
     root.put("final_iteration", result.iterations());
-    root.put("final_model", OutputDirectory.shown(result.model()));
+    root.put("final_model", FlinkFiles.shown(result.model()));
     root.put("final_threshold", round(result.threshold()));
     ObjectNode cfg = root.putObject("config");
     r.iterate().values().forEach(cfg::put);

@@ -64,9 +64,10 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
   public static List<org.apache.flink.core.fs.Path> readable(List<Path> files, org.apache.flink.core.fs.Path workdir, String kind)
       throws IOException {
     List<org.apache.flink.core.fs.Path> out = new ArrayList<>();
+    boolean shared = FlinkFiles.local(workdir) != null;
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
-      if (FlinkFiles.local(workdir) != null) {
+      if (shared) {
         out.add(FlinkFiles.of(f));
         continue;
       }
@@ -116,7 +117,7 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
 
   private static long inspectParquet(Path file) {
     try {
-      FlinkInputFile in = new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri()));
+      FlinkInputFile in = new FlinkInputFile(FlinkFiles.of(file));
       long rows;
       try (ParquetFileReader r = ParquetFileReader.open(in)) {
         var schema = r.getFooter().getFileMetaData().getSchema();

@@ -5,7 +5,6 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.UserError;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -80,11 +79,11 @@ public final class BuildCommand implements Callable<Integer> {
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);
       System.out.println();
-      System.out.println("corpus:     " + OutputDirectory.shown(r.corpus()));
-      System.out.println("manifest:   " + OutputDirectory.shown(r.manifest()));
-      System.out.println("report:     " + OutputDirectory.shown(r.report()));
-      System.out.println("rejections: " + OutputDirectory.shown(new org.apache.flink.core.fs.Path(out, "rejections")));
-      System.out.println("summary:    " + OutputDirectory.shown(new org.apache.flink.core.fs.Path(out, "run.json")));
+      System.out.println("corpus:     " + FlinkFiles.shown(r.corpus()));
+      System.out.println("manifest:   " + FlinkFiles.shown(r.manifest()));
+      System.out.println("report:     " + FlinkFiles.shown(r.report()));
+      System.out.println("rejections: " + FlinkFiles.shown(new org.apache.flink.core.fs.Path(out, "rejections")));
+      System.out.println("summary:    " + FlinkFiles.shown(new org.apache.flink.core.fs.Path(out, "run.json")));
     }
     return Accounting.check("build", r.summary().root());
   }

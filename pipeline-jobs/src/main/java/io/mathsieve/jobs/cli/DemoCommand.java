@@ -59,10 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-    String corpus = io.mathsieve.jobs.run.OutputDirectory.shown(r.corpus());
+    String corpus = io.mathsieve.jobs.run.FlinkFiles.shown(r.corpus());
     System.out.println("corpus:     " + corpus + "  (Parquet, zstd; open it with DuckDB: SELECT * FROM '" + corpus + "/*.parquet')");
-    System.out.println("manifest:   " + io.mathsieve.jobs.run.OutputDirectory.shown(r.manifest()));
-    System.out.println("report:     " + io.mathsieve.jobs.run.OutputDirectory.shown(r.report()) + "  (open it in a browser; it works offline)");
+    System.out.println("manifest:   " + io.mathsieve.jobs.run.FlinkFiles.shown(r.manifest()));
+    System.out.println("report:     " + io.mathsieve.jobs.run.FlinkFiles.shown(r.report()) + "  (open it in a browser; it works offline)");
     System.out.println("rejections: " + output.resolve("rejections"));
     System.out.println("summary:    " + output.resolve("run.json"));
     return 0;

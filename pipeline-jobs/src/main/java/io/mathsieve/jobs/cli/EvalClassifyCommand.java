@@ -96,7 +96,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     RunSummary extract = ExtractJob.run(InputResolver.resolve(in, config.warc()), extracted, config, common.parallelism(), true);
     Path pages = extracted.resolve("pages");
     List<Page> labelled = new ArrayList<>();
-    StoreReader.forEach(Stores.PAGES, new org.apache.flink.core.fs.Path(pages.toUri()), d -> {
+    StoreReader.forEach(Stores.PAGES, FlinkFiles.of(pages), d -> {
       Boolean m = truth.get(d.url());
       if (m != null) {
         labelled.add(new Page(d, m));

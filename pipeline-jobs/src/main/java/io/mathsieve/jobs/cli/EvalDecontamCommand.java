@@ -11,6 +11,7 @@ import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcInput;
 import io.mathsieve.extract.warc.WarcRecordReader;
 import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.source.InputResolver;
@@ -147,11 +148,11 @@ public final class EvalDecontamCommand implements Callable<Integer> {
     Path run = output.resolve("decontam");
     DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, run, index, decontam, common.parallelism(), true);
     Set<String> removed = new HashSet<>();
-    for (Rejection r : StoreReader.readAll(Stores.REJECTIONS, new org.apache.flink.core.fs.Path(run.resolve("rejections").toUri()))) {
+    for (Rejection r : StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(run.resolve("rejections")))) {
       removed.add(r.url());
     }
     Map<String, DecontamMatch> matches = new HashMap<>();
-    for (DecontamMatch m : StoreReader.readAll(Stores.DECONTAM_MATCHES, new org.apache.flink.core.fs.Path(run.resolve("decontam_matches").toUri()))) {
+    for (DecontamMatch m : StoreReader.readAll(Stores.DECONTAM_MATCHES, FlinkFiles.of(run.resolve("decontam_matches")))) {
       matches.put(m.url(), m);
     }
 

@@ -2,7 +2,6 @@ package io.mathsieve.jobs.cli;
 
 import io.mathsieve.jobs.report.RunReport;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.run.OutputDirectory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +17,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("report: " + OutputDirectory.shown(RunReport.write(FlinkFiles.location(run))));
+    System.out.println("report: " + FlinkFiles.shown(RunReport.write(FlinkFiles.location(run))));
     return 0;
   }
 }

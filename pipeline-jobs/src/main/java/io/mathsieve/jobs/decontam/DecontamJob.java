@@ -114,8 +114,8 @@ public final class DecontamJob {
     Instant started = Instant.now();
     BenchmarkIndex loaded = IndexCache.get(index.toString());
     if (loaded.ngram() != config.ngram()) {
-      throw new io.mathsieve.jobs.run.UserError("index " + OutputDirectory.shown(index) + " was built with n = " + loaded.ngram() + ", but decontam.ngram = "
-          + config.ngram() + "; rebuild the index or drop --ngram");
+      throw new io.mathsieve.jobs.run.UserError("index " + FlinkFiles.shown(index) + " was built with n = " + loaded.ngram()
+          + ", but decontam.ngram = " + config.ngram() + "; rebuild the index or drop --ngram");
     }
     StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
     TypeInformation<T> typeInfo = TypeInformation.of(type);
@@ -132,9 +132,9 @@ public final class DecontamJob {
     Counts counts = Counts.of(result);
     RunSummary report = report(loaded, new org.apache.flink.core.fs.Path(output, "decontam_matches"), config);
     ObjectNode root = report.root();
-    root.put("index", OutputDirectory.shown(index));
-    root.put("input", OutputDirectory.shown(input));
-    root.put("output", OutputDirectory.shown(output));
+    root.put("index", FlinkFiles.shown(index));
+    root.put("input", FlinkFiles.shown(input));
+    root.put("output", FlinkFiles.shown(output));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     long total = counts.get(Count.DECONTAM_TOTAL);
@@ -191,9 +191,5 @@ public final class DecontamJob {
     report.root().get("benchmarks").forEach(b -> t.append(String.format(Locale.ROOT, "%-20s %14d %12d %18d%n", b.get("benchmark").asText(),
         b.get("items_indexed").asLong(), b.get("items_found").asLong(), b.get("documents_removed").asLong())));
     return t.toString();
-  }
-
-  private static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
   }
 }

@@ -25,7 +25,7 @@ public final class ParquetRows implements BenchmarkLoader.ParquetRows {
   @Override
   public Iterator<Map<String, Object>> apply(java.nio.file.Path file) {
     try {
-      InputFile in = new FlinkInputFile(new org.apache.flink.core.fs.Path(file.toUri()));
+      InputFile in = new FlinkInputFile(io.mathsieve.jobs.run.FlinkFiles.of(file));
       ParquetReader<Group> reader = new ParquetReader.Builder<Group>(in) {
         @Override
         protected org.apache.parquet.hadoop.api.ReadSupport<Group> getReadSupport() {

@@ -154,8 +154,8 @@ public final class NearDedupJob {
     long clusters = counts.get(Count.NEAR_CLUSTERS);
     RunSummary summary = new RunSummary("dedup");
     ObjectNode root = summary.root();
-    root.put("input", OutputDirectory.shown(input));
-    root.put("output", OutputDirectory.shown(output));
+    root.put("input", FlinkFiles.shown(input));
+    root.put("output", FlinkFiles.shown(output));
     root.put("started", started.toString());
     root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     root.put("setting", config.minHash().describe());

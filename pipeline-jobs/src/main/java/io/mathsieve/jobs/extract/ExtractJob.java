@@ -120,7 +120,7 @@ public final class ExtractJob {
     Streams streams = topology(source(env, splits, config), config);
     sinks(streams, outDir.toString(), config);
     JobExecutionResult result = JobRunner.execute(env, "mathsieve extract", splits.size());
-    RunSummary summary = summarize(result, splits, OutputDirectory.shown(outDir), config, started);
+    RunSummary summary = summarize(result, splits, FlinkFiles.shown(outDir), config, started);
     if (!summary.root().at("/accounting/balanced").asBoolean(true)) {
       unbalancedFiles(outDir, (ObjectNode) summary.root().get("accounting"));
     }

@@ -3,7 +3,6 @@ package io.mathsieve.jobs.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.docs.DropReasons;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
@@ -52,7 +51,7 @@ record ReportData(
   static ReportData load(Path dir) throws IOException {
     Path runFile = new Path(dir, "run.json");
     if (!FlinkFiles.isFile(runFile)) {
-      throw new UserError(OutputDirectory.shown(dir) + " holds no finished build (no run.json); run build first");
+      throw new UserError(FlinkFiles.shown(dir) + " holds no finished build (no run.json); run build first");
     }
     JsonNode run = FlinkFiles.readJson(runFile);
     Path manifestFile = new Path(dir, "manifest.json");

@@ -2,7 +2,6 @@ package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public final class RunReport {
 
   /** Writes {@code dir/report.html} for the build in {@code dir}, on any Flink file system; returns its path. */
   public static org.apache.flink.core.fs.Path write(org.apache.flink.core.fs.Path dir) throws IOException {
-    String html = render(ReportData.load(dir), OutputDirectory.shown(dir));
+    String html = render(ReportData.load(dir), FlinkFiles.shown(dir));
     org.apache.flink.core.fs.Path file = new org.apache.flink.core.fs.Path(dir, "report.html");
     FlinkFiles.writeAtomically(file, html.getBytes(StandardCharsets.UTF_8));
     return file;

@@ -43,9 +43,10 @@ public final class FlinkFiles {
     return u.getScheme() == null ? java.nio.file.Path.of(u.getPath()) : u.getScheme().equals("file") ? java.nio.file.Path.of(u) : null;
   }
 
-  /** {@code child} under {@code dir}, one or more segments separated by {@code /}. */
-  public static Path resolve(Path dir, String child) {
-    return new Path(dir, child);
+  /** A location as the user wrote it: a local path without {@code file:}. */
+  public static String shown(Path p) {
+    java.nio.file.Path local = local(p);
+    return local != null ? local.toString() : p.toString();
   }
 
   public static boolean exists(Path p) throws IOException {

@@ -32,7 +32,6 @@ public final class JobCosts {
   public static final String PROPERTY = "mathsieve.job-costs";
   public static final String LIVE_PROBE_PROPERTY = "mathsieve.job-costs.live-probe-ms";
   private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
-  private static final AtomicLong PEAK_LIVE = new AtomicLong();
   private static final java.util.List<Long> LIVE_SAMPLES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private static volatile boolean listening;
 
@@ -46,7 +45,6 @@ public final class JobCosts {
     }
     listen();
     PEAK_AFTER_GC.set(0);
-    PEAK_LIVE.set(0);
     LIVE_SAMPLES.clear();
     Thread probe = null;
     String period = System.getProperty(LIVE_PROBE_PROPERTY);
@@ -73,9 +71,7 @@ public final class JobCosts {
   /** One sample of the live heap: a full collection, then the heap in use. */
   static void probeLive() {
     System.gc(); // a full collection (G1 unless -XX:+ExplicitGCInvokesConcurrent): what is left is live
-    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    PEAK_LIVE.accumulateAndGet(used, Math::max);
-    LIVE_SAMPLES.add(used);
+    LIVE_SAMPLES.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
   /** Appends the job's line. */
@@ -102,11 +98,11 @@ public final class JobCosts {
     o.put("cpu_s", processCpu() - s.cpuSeconds());
     o.put("peak_heap_after_gc_bytes", peak);
     if (s.probe() != null) {
-      o.put("peak_live_heap_bytes", PEAK_LIVE.get());
       long[] samples;
       synchronized (LIVE_SAMPLES) {
         samples = LIVE_SAMPLES.stream().mapToLong(Long::longValue).sorted().toArray();
       }
+      o.put("peak_live_heap_bytes", samples[samples.length - 1]);
       o.put("median_live_heap_bytes", samples[samples.length / 2]);
       o.put("live_heap_samples", samples.length);
     }

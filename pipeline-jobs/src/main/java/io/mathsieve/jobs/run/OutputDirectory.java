@@ -21,7 +21,7 @@ public final class OutputDirectory {
 
   /** {@link #prepare(Path, boolean, List)} on any Flink file system. */
   public static void prepare(org.apache.flink.core.fs.Path dir, boolean overwrite, List<String> entries) {
-    String shown = shown(dir);
+    String shown = FlinkFiles.shown(dir);
     try {
       if (FlinkFiles.exists(dir) && !FlinkFiles.isDirectory(dir)) {
         throw new UserError("output " + shown + " exists and is not a directory");
@@ -30,7 +30,7 @@ public final class OutputDirectory {
         org.apache.flink.core.fs.Path p = new org.apache.flink.core.fs.Path(dir, entry);
         if (FlinkFiles.exists(p)) {
           if (!overwrite) {
-            throw new UserError("output " + shown(p) + " already exists; pass --overwrite to replace it, or choose another --output");
+            throw new UserError("output " + FlinkFiles.shown(p) + " already exists; pass --overwrite to replace it, or choose another --output");
           }
           FlinkFiles.delete(p);
         }
@@ -55,13 +55,7 @@ public final class OutputDirectory {
     try {
       FlinkFiles.delete(p);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + shown(p), e);
+      throw new UncheckedIOException("cannot remove " + FlinkFiles.shown(p), e);
     }
-  }
-
-  /** A location as the user wrote it: a local path without {@code file:}. */
-  public static String shown(org.apache.flink.core.fs.Path p) {
-    Path local = FlinkFiles.local(p);
-    return local != null ? local.toString() : p.toString();
   }
 }

@@ -20,7 +20,7 @@ class FlinkFilesTest {
     assertThat(relative.toUri().getScheme()).isEqualTo("file");
     assertThat(FlinkFiles.local(relative)).isEqualTo(Path.of("out/demo").toAbsolutePath());
     assertThat(FlinkFiles.local(FlinkFiles.location("s3://corpora/runs/one"))).isNull();
-    assertThat(OutputDirectory.shown(FlinkFiles.location("s3://corpora/runs/one"))).isEqualTo("s3://corpora/runs/one");
+    assertThat(FlinkFiles.shown(FlinkFiles.location("s3://corpora/runs/one"))).isEqualTo("s3://corpora/runs/one");
   }
 
   @Test
