@@ -38,7 +38,7 @@ public record IterateConfig(
       .atLeast(0);
   public static final ConfigOption<Double> THRESHOLD = ConfigOption.doubleOption("iterate.threshold", 0.5,
       "Without a token budget, collect pages whose math score is at least this. When not set, each iteration collects at the threshold "
-          + "with the best F1 on its held-out examples (classify.validation-share); the default applies only to a model without them.")
+          + "with the best F1 on its validated examples (at least 0.5 for combined scores); the default applies only to a model without them.")
       .between(0, 1);
   public static final ConfigOption<Integer> MAX_ITERATIONS =
       ConfigOption.intOption("iterate.max-iterations", 4, "Stop after this many iterations (DeepSeekMath ran 4).").between(1, 100);

@@ -16,11 +16,14 @@ import java.util.Optional;
  *
  * @param signals whether the model's input starts with {@link MathSignals#tokens()}
  * @param combiner the {@link ScoreCombiner}'s weights, or null to use fastText's probability as is
- * @param plan how long fastText trained
- * @param fastText fastText's own scores on the held-out examples
- * @param combined the combined scores on the held-out examples (the combiner cross-fitted), or null
+ * @param plan how long the model that scores trained
+ * @param validatedBy how the validation scores were had: {@code "5-fold cross-fitting"} or {@code "20% held out"}
+ * @param negativesSetAside sampled negatives that scored as math, left out of the combiner, the threshold and (cross-fitted) the model
+ * @param fastText fastText's own scores on the validated examples, each from a model that did not train on it
+ * @param combined the combined scores on the validated examples but those set aside (the combiner cross-fitted), or null
  */
-public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, Validation fastText, Validation combined) {
+public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, String validatedBy, int negativesSetAside,
+    Validation fastText, Validation combined) {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The validation of the scores the model gives: combined when there is a combiner. */
@@ -29,7 +32,7 @@ public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, V
   }
 
   /**
-   * The threshold to collect at when none is set: the held-out examples' best-F1 threshold, but never
+   * The threshold to collect at when none is set: the validated examples' best-F1 threshold, but never
    * below 0.5 for combined scores. The combiner's scores are probabilities for a set with as many
    * math as other pages; the crawl has far fewer math pages, so its best threshold is higher, not
    * lower, and a best-F1 cut below 0.5 on a few dozen held-out pages lets in many other pages.

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How well a model separates held-out math pages from held-out other pages: ROC-AUC, the
+ * How well a model separates validated math pages from validated other pages (each scored by a model that did not train on it): ROC-AUC, the
  * threshold with the best F1 and precision, recall and F1 there, and each class's score
  * distribution. Also says when a model learned nothing ({@link #degenerate}).
  *
@@ -15,8 +15,8 @@ import java.util.Optional;
  * double t = v.threshold();
  * }</pre>
  *
- * @param positives held-out math examples
- * @param negatives held-out other examples
+ * @param positives validated math examples
+ * @param negatives validated other examples
  * @param auc ROC-AUC (ties count half)
  * @param threshold the F1-maximising threshold: midway between the lowest score it keeps and the highest it drops
  * @param precision precision at {@code threshold}
@@ -42,7 +42,7 @@ public record Validation(int positives, int negatives, double auc, double thresh
     }
   }
 
-  /** Scores below this spread (max - min over all held-out examples) mean the model says the same of every page. */
+  /** Scores below this spread (max - min over all validated examples) mean the model says the same of every page. */
   public static final double MIN_SPREAD = 0.05;
 
   /** Measures {@code scores} against the labels {@code math}. */
@@ -128,21 +128,21 @@ public record Validation(int positives, int negatives, double auc, double thresh
 
 
   /**
-   * Why this model must not be used, or empty when it may: no held-out example of a class, an AUC
+   * Why this model must not be used, or empty when it may: no validated example of a class, an AUC
    * below {@code minAuc}, or scores that barely vary.
    */
   public Optional<String> degenerate(double minAuc) {
     if (positives == 0 || negatives == 0) {
-      return Optional.of(String.format(Locale.ROOT, "no held-out %s example to validate on (%d math, %d other)",
+      return Optional.of(String.format(Locale.ROOT, "no %s example to validate on (%d math, %d other)",
           positives == 0 ? "math" : "other", positives, negatives));
     }
     double spread = Math.max(math.max(), other.max()) - Math.min(math.min(), other.min());
     if (spread < MIN_SPREAD) {
-      return Optional.of(String.format(Locale.ROOT, "the model gives every held-out page about the same score (%.4f to %.4f)",
+      return Optional.of(String.format(Locale.ROOT, "the model gives every validated page about the same score (%.4f to %.4f)",
           Math.min(math.min(), other.min()), Math.max(math.max(), other.max())));
     }
     if (auc < minAuc) {
-      return Optional.of(String.format(Locale.ROOT, "the model barely tells held-out math pages from other pages (ROC-AUC %.3f, needs %.2f)",
+      return Optional.of(String.format(Locale.ROOT, "the model barely tells math pages it did not train on from other pages (ROC-AUC %.3f, needs %.2f)",
           auc, minAuc));
     }
     return Optional.empty();
@@ -150,7 +150,7 @@ public record Validation(int positives, int negatives, double auc, double thresh
 
   /** One line for the progress output. */
   public String summary() {
-    return String.format(Locale.ROOT, "validation on %d+%d held out: AUC %.3f, F1 %.3f (P %.3f R %.3f) at %.3f", positives, negatives, auc, f1,
+    return String.format(Locale.ROOT, "validation on %d+%d: AUC %.3f, F1 %.3f (P %.3f R %.3f) at %.3f", positives, negatives, auc, f1,
         precision, recall, threshold);
   }
 }

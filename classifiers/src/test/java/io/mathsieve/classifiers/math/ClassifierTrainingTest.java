@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Training with a held-out split through JNI, on small generated data. */
+/** Training with cross-fitting or a held-out split through JNI, on small generated data. */
 class ClassifierTrainingTest {
   @TempDir Path dir;
 
@@ -26,6 +26,14 @@ class ClassifierTrainingTest {
 
   /** 400 examples as the loop writes them: label, then the classifier line (signals on). */
   Path examples(boolean signals) throws Exception {
+    return examples(signals, 0);
+  }
+
+  /**
+   * 200 math and 200 other examples; {@code unlabelledMath} of the "other" ones are math pages, as
+   * in a negative sample drawn from the crawl.
+   */
+  Path examples(boolean signals, int unlabelledMath) throws Exception {
     SplittableRandom r = new SplittableRandom(5);
     MathTextNormalizer n = new MathTextNormalizer(6000);
     List<String> lines = new ArrayList<>();
@@ -33,7 +41,11 @@ class ClassifierTrainingTest {
       String math = FastTextTrainingTest.MATH[r.nextInt(FastTextTrainingTest.MATH.length)] + " " + FastTextTrainingTest.MATH[r.nextInt(6)];
       String other = FastTextTrainingTest.OTHER[r.nextInt(FastTextTrainingTest.OTHER.length)] + " " + FastTextTrainingTest.OTHER[r.nextInt(6)];
       lines.add(MathLabels.MATH + " " + (signals ? n.line(math, new MathSignals(2, true)) : n.normalize(math)));
-      lines.add(MathLabels.OTHER + " " + (signals ? n.line(other, MathSignals.NONE) : n.normalize(other)));
+      if (i < unlabelledMath) {
+        lines.add(MathLabels.OTHER + " " + (signals ? n.line(math, new MathSignals(2, true)) : n.normalize(math)));
+      } else {
+        lines.add(MathLabels.OTHER + " " + (signals ? n.line(other, MathSignals.NONE) : n.normalize(other)));
+      }
     }
     return Files.write(dir.resolve("examples.txt"), lines);
   }
@@ -54,14 +66,16 @@ class ClassifierTrainingTest {
     assertThat(raised.fastText().auc()).isGreaterThan(0.95);
   }
 
-  // The held-out share is about the configured one, the same examples every run, and never trained on;
-  // the card beside the model carries the plan, both validations and the combiner, and the scorer uses it.
+  // A large set (here: cross-fitting off) holds out about the configured share, the same examples
+  // every run, never trained on; the card beside the model carries the plan, both validations and
+  // the combiner, and the scorer uses it.
   @Test
   void heldOutSplitAndCard() throws Exception {
     Path ex = examples(true);
-    ClassifierTraining.Result a = ClassifierTraining.run(ex, dir.resolve("a"), config());
-    ClassifierTraining.Result b = ClassifierTraining.run(ex, dir.resolve("b"), config());
+    ClassifierTraining.Result a = ClassifierTraining.run(ex, dir.resolve("a"), config("classify.cross-fit-max-examples", "399"));
+    ClassifierTraining.Result b = ClassifierTraining.run(ex, dir.resolve("b"), config("classify.cross-fit-max-examples", "399"));
     Validation v = a.card().fastText();
+    assertThat(a.card().validatedBy()).isEqualTo("20% held out");
     assertThat(v.positives() + v.negatives()).isBetween(50, 110); // 20% of 400
     assertThat(a.card().plan().examples() + v.positives() + v.negatives()).isEqualTo(400);
     assertThat(b.card()).usingRecursiveComparison().isEqualTo(a.card());
@@ -83,5 +97,70 @@ class ClassifierTrainingTest {
       }
       assertThat(p).isGreaterThan(c.score("The home team won the game in overtime.", MathSignals.NONE));
     }
+  }
+
+  // A small set is cross-fitted: every example gets a validation score from a model that did not
+  // train on it, the folds trained side by side give the same card and model every run, and the
+  // model that scores trains on all examples.
+  @Test
+  void smallSetsAreCrossFittedOnEveryExample() throws Exception {
+    Path ex = examples(true);
+    ClassifierTraining.Result a = ClassifierTraining.run(ex, dir.resolve("a"), config());
+    ClassifierTraining.Result b = ClassifierTraining.run(ex, dir.resolve("b"), config("classify.fold-parallelism", "1"));
+    assertThat(a.card().validatedBy()).isEqualTo("5-fold cross-fitting");
+    Validation v = a.card().fastText();
+    assertThat(v.positives()).isEqualTo(200);
+    assertThat(v.negatives()).isEqualTo(200);
+    assertThat(v.auc()).isGreaterThan(0.95);
+    assertThat(a.card().negativesSetAside()).isZero();
+    assertThat(a.card().plan().examples()).isEqualTo(400);
+    assertThat(b.card()).as("side by side or one after another").usingRecursiveComparison().isEqualTo(a.card());
+    assertThat(b.model().version()).isEqualTo(a.model().version());
+  }
+
+  // Negatives sampled from the crawl hold unlabelled math. The ones the model would collect are set
+  // aside: out of the combiner's validation and of the model that scores, but not out of fastText's
+  // own validation, which judges whether the model is degenerate.
+  @Test
+  void negativesThatScoreAsMathAreSetAside() throws Exception {
+    Path ex = examples(true, 30);
+    ModelCard card = ClassifierTraining.run(ex, dir.resolve("m"), config()).card();
+    assertThat(card.negativesSetAside()).isBetween(25, 35);
+    assertThat(card.fastText().negatives()).isEqualTo(200);
+    assertThat(card.combined().negatives()).isEqualTo(200 - card.negativesSetAside());
+    assertThat(card.combined().positives()).isEqualTo(200);
+    assertThat(card.plan().examples()).isEqualTo(400 - card.negativesSetAside());
+  }
+
+  // Duplicate lines share a fold (no model validates on a copy of its training data), and the folds
+  // are about even.
+  @Test
+  void foldsFollowTheLine() {
+    int[] sizes = new int[5];
+    for (int i = 0; i < 5000; i++) {
+      String line = MathLabels.OTHER + " page " + i;
+      assertThat(ClassifierTraining.fold(line, 5)).isEqualTo(ClassifierTraining.fold(new String(line.toCharArray()), 5));
+      sizes[ClassifierTraining.fold(line, 5)]++;
+    }
+    assertThat(java.util.Arrays.stream(sizes).boxed().toList()).allSatisfy(n -> assertThat(n).isBetween(900, 1100));
+  }
+
+  // No example is validated by a model that trained on it: on random words with random labels,
+  // which a model that saw them memorises, the cross-fitted AUC stays near chance.
+  @Test
+  void crossFittedScoresComeFromModelsThatDidNotSeeTheExample() throws Exception {
+    SplittableRandom r = new SplittableRandom(11);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder b = new StringBuilder(r.nextBoolean() ? MathLabels.MATH : MathLabels.OTHER);
+      for (int w = 0; w < 30; w++) {
+        b.append(" w").append(r.nextInt(3000));
+      }
+      lines.add(b.toString());
+    }
+    Path ex = Files.write(dir.resolve("noise.txt"), lines);
+    ModelCard card = ClassifierTraining.run(ex, dir.resolve("noise"), config("classify.signals", "false")).card();
+    assertThat(card.fastText().positives() + card.fastText().negatives()).isEqualTo(300);
+    assertThat(card.fastText().auc()).isBetween(0.3, 0.7);
   }
 }

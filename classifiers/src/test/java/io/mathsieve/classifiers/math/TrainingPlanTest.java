@@ -45,4 +45,16 @@ class TrainingPlanTest {
     assertThat(TrainingPlan.of(200, 250_000, config("classify.bucket", "50000")).bucket()).isEqualTo(50_000);
     assertThat(TrainingPlan.of(200, 250_000, ClassifierConfig.defaults()).apply(ClassifierConfig.defaults()).bucket()).isEqualTo(250_000);
   }
+
+  // A small set trains at classify.small-set-lr; a large one keeps DeepSeekMath's 0.1; 0 turns the raise off.
+  @Test
+  void smallSetsTrainAtTheSmallSetRate() {
+    TrainingPlan small = TrainingPlan.of(200, 200_000, ClassifierConfig.defaults());
+    assertThat(small.lr()).isEqualTo(0.5);
+    assertThat(small.apply(ClassifierConfig.defaults()).lr()).isEqualTo(0.5);
+    assertThat(small.reason()).contains("lr 0.5 (classify.small-set-lr)");
+    assertThat(TrainingPlan.of(1_000_000, 900_000_000, ClassifierConfig.defaults()).lr()).isEqualTo(0.1);
+    assertThat(TrainingPlan.of(200, 200_000, config("classify.small-set-lr", "0")).lr()).isEqualTo(0.1);
+    assertThat(TrainingPlan.of(200, 200_000, config("classify.small-set-lr", "0.8")).lr()).isEqualTo(0.8);
+  }
 }

@@ -46,7 +46,7 @@ class ValidationTest {
     assertThat(Validation.of(new double[] {0.9, 0.1, 0.6, 0.8, 0.2, 0.5}, m).degenerate(0.75))
         .hasValueSatisfying(p -> assertThat(p).contains("ROC-AUC 0.556"));
     assertThat(Validation.of(new double[] {0.9, 0.8}, new boolean[] {T, T}).degenerate(0.75))
-        .hasValueSatisfying(p -> assertThat(p).contains("no held-out other example"));
+        .hasValueSatisfying(p -> assertThat(p).contains("no other example to validate on"));
     assertThat(Validation.of(new double[] {0.9, 0.7, 0.6, 0.3, 0.2, 0.1}, m).degenerate(0.75)).isEmpty();
   }
 }

@@ -131,6 +131,8 @@ public final class IterateDriver {
       ObjectNode cfg = training.putObject("classifier");
       r.classifier().values().forEach(cfg::put);
       training.set("plan", RunSummary.json().valueToTree(card.plan()));
+      training.put("validated_by", card.validatedBy());
+      training.put("negatives_set_aside", card.negativesSetAside());
       training.set("validation", RunSummary.json().valueToTree(card.fastText()));
       if (card.combined() != null) {
         training.set("validation_combined", RunSummary.json().valueToTree(card.combined()));
@@ -140,8 +142,10 @@ public final class IterateDriver {
         }
       }
       FlinkFiles.writeJson(new Path(dir, "training.json"), training);
-      r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
-          card.fastText().summary(), card.combined() == null ? "" : "; combined with the math signals: " + card.combined().summary()));
+      r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
+          card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
+              "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),
+              card.combined().summary())));
       Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
       if (degenerate.isPresent()) {
         ObjectNode s = RunSummary.json().createObjectNode();
@@ -227,7 +231,7 @@ public final class IterateDriver {
       s.set("training", training);
       s.put("threshold", round(threshold));
       s.put("collection", it.byBudget() ? "top pages up to " + it.budgetTokens() + " tokens"
-          : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the held-out examples' best-F1 threshold");
+          : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the validated examples' best-F1 threshold");
       s.put("collected_pages", c.collectedPages());
       s.put("collected_tokens", c.collectedTokens());
       s.put("new_pages", c.newPages());

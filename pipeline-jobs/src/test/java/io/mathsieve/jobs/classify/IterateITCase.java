@@ -133,7 +133,7 @@ class IterateITCase {
             null, dsm.classifier(),
             dsm.iterate(), TokenCounter.ESTIMATE, 2, false, s -> {})))
         .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
-        .hasMessageStartingWith("iteration 1: the model gives every held-out page about the same score")
+        .hasMessageStartingWith("iteration 1: the model gives every validated page about the same score")
         .hasMessageContaining("nothing was collected").hasMessageContaining("for 3 epochs");
     assertThat(w.resolve("iterations/iter-1/collected")).doesNotExist();
     assertThat(w.resolve("iterations/iter-1/pattern-positives")).doesNotExist();
