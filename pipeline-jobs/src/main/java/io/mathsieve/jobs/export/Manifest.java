@@ -1,6 +1,5 @@
 package io.mathsieve.jobs.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.extract.ExtractorVersion;
@@ -26,11 +25,14 @@ public final class Manifest {
 
   private Manifest() {}
 
+  /** The classifier that chose the corpus: the final model's version, its iteration and the threshold collected at. */
+  public record Classifier(String modelVersion, int finalIteration, double threshold) {}
+
   /** The inputs of the build, by location. */
   public record Inputs(Map<String, String> warcLocations, List<String> seeds, List<String> negatives, List<String> benchmarks) {}
 
   public static void write(org.apache.flink.core.fs.Path file, ExportJob.Result export, CorpusTokenizer tokenizer, MathsieveConfig config,
-      String configFingerprint, JsonNode iterate, Inputs inputs, org.apache.flink.core.fs.Path filesStore) throws IOException {
+      String configFingerprint, Classifier classifier, Inputs inputs, org.apache.flink.core.fs.Path filesStore) throws IOException {
     ObjectNode root = RunSummary.json().createObjectNode();
     root.put("format", FORMAT);
     root.put("created", Instant.now().toString());
@@ -66,9 +68,9 @@ public final class Manifest {
     tok.put("special_tokens", "none added: token_count is the text alone");
     root.put("extractor_version", ExtractorVersion.CURRENT);
     ObjectNode model = root.putObject("classifier");
-    model.put("model_version", iterate.path("model_version").asText());
-    model.put("final_iteration", iterate.path("final_iteration").asInt());
-    model.put("threshold", iterate.path("final_threshold").asDouble());
+    model.put("model_version", classifier.modelVersion());
+    model.put("final_iteration", classifier.finalIteration());
+    model.put("threshold", classifier.threshold());
     root.put("mathsieve_version", version());
     root.put("config_fingerprint", configFingerprint);
     ObjectNode cfg = root.putObject("config");

@@ -1,0 +1,150 @@
+package io.mathsieve.jobs.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.export.ExportJob;
+import io.mathsieve.jobs.export.Manifest;
+import io.mathsieve.jobs.export.TokenRates;
+import io.mathsieve.jobs.select.SelectJob;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each stage of a build hands to the stages after it and to the funnel, in stage order. A
+ * stage's result is also its summary: written into its completion marker and {@code run.json}
+ * ({@link #summary}), and read back when the stage is skipped, so a resumed build carries the same
+ * values. The jobs' own detailed summaries (extract, near-dedup, decontam) travel inside, and the
+ * driver reads them only through these accessors.
+ */
+final class StageResults {
+  private static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+  private StageResults() {}
+
+  /** A stage's result as the JSON of its marker and of {@code run.json}. */
+  interface StageResult {
+    ObjectNode summary();
+  }
+
+  /** Extract with URL and exact dedup: the job's summary. */
+  record Extracted(ObjectNode summary) implements StageResult {
+    long inputFiles() {
+      return summary.path("input_files").asLong();
+    }
+
+    long responseRecords() {
+      return summary.at("/records/response").asLong();
+    }
+
+    long corruptRecords() {
+      return summary.at("/records/corrupt").asLong();
+    }
+
+    /** Pages after URL and exact dedup. */
+    long pages() {
+      return summary.path("pages").asLong();
+    }
+
+    Map<String, Long> rejections() {
+      return counts(summary.path("rejections"));
+    }
+  }
+
+  /** The classifier's loop: its final model and threshold, the token rates the budget used, and the loop's summary. */
+  record Iterated(int finalIteration, double finalThreshold, String modelVersion, String model, TokenRatesUsed tokenRates, ObjectNode loop)
+      implements StageResult {
+    static Iterated read(ObjectNode n) {
+      ObjectNode loop = n.deepCopy();
+      loop.remove(List.of("final_iteration", "final_threshold", "model_version", "model", "token_rates"));
+      return new Iterated(n.path("final_iteration").asInt(), n.path("final_threshold").asDouble(), n.path("model_version").asText(),
+          n.path("model").asText(), SNAKE.convertValue(n.path("token_rates"), TokenRatesUsed.class), loop);
+    }
+
+    @Override
+    public ObjectNode summary() {
+      ObjectNode s = loop.deepCopy();
+      s.put("final_iteration", finalIteration);
+      s.put("final_threshold", finalThreshold);
+      s.put("model_version", modelVersion);
+      s.put("model", model);
+      s.set("token_rates", SNAKE.valueToTree(tokenRates));
+      return s;
+    }
+
+    Manifest.Classifier classifier() {
+      return new Manifest.Classifier(modelVersion, finalIteration, finalThreshold);
+    }
+  }
+
+  /** The tokens per char a token budget was counted in. */
+  record TokenRatesUsed(String tokenizer, double tokensPerChar, double tokensPerCjkChar, long samplePages, long sampleCjkPages) {
+    static TokenRatesUsed of(String tokenizer, TokenRates r) {
+      return new TokenRatesUsed(tokenizer, r.tokensPerChar(), r.tokensPerCjkChar(), r.pages(), r.cjkPages());
+    }
+  }
+
+  /** The collected pages as corpus rows with their full text. */
+  record Selected(long pages, long collected, long notCollected, long fullTextReread, long fullTextUnavailable, long textBytes)
+      implements StageResult {
+    static Selected of(SelectJob.Result s) {
+      return new Selected(s.pages(), s.selected(), s.notCollected(), s.reread(), s.fullTextUnavailable(), s.textBytes());
+    }
+
+    static Selected read(ObjectNode n) {
+      return SNAKE.convertValue(n, Selected.class);
+    }
+
+    @Override
+    public ObjectNode summary() {
+      return SNAKE.valueToTree(this);
+    }
+  }
+
+  /** Near-dedup of the collected pages: the job's summary. */
+  record NearDeduped(ObjectNode summary) implements StageResult {
+    long kept() {
+      return summary.path("kept").asLong();
+    }
+
+    long droppedNearDuplicates() {
+      return summary.path("dropped_near_duplicates").asLong();
+    }
+  }
+
+  /** Decontamination: the job's report. */
+  record Decontaminated(ObjectNode summary) implements StageResult {
+    long kept() {
+      return summary.path("kept").asLong();
+    }
+
+    /** Removed documents by reason, as the job counted them (none in report mode). */
+    Map<String, Long> rejections() {
+      return counts(summary.path("rejections"));
+    }
+  }
+
+  /** The corpus shards. */
+  record Exported(long rows, long tokens, long files, long buckets, long bytes) implements StageResult {
+    static Exported of(ExportJob.Result e) {
+      return new Exported(e.rows(), e.tokens(), e.files().size(), e.buckets(), e.files().stream().mapToLong(f -> f.bytes()).sum());
+    }
+
+    static Exported read(ObjectNode n) {
+      return SNAKE.convertValue(n, Exported.class);
+    }
+
+    @Override
+    public ObjectNode summary() {
+      return SNAKE.valueToTree(this);
+    }
+  }
+
+  private static Map<String, Long> counts(JsonNode n) {
+    Map<String, Long> m = new TreeMap<>();
+    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
+  }
+}
