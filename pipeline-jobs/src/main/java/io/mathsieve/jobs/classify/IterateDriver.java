@@ -103,65 +103,15 @@ public final class IterateDriver {
       Path dir = new Path(iterations, "iter-" + i);
       FlinkFiles.mkdirs(dir);
       // 1. Train.
-      long knownPositives = seed.corpusRows() + patternPositives;
-      double rate = it.negativesRatio() * knownPositives / pageCount;
-      TrainJob.Counts counts = TrainJob.run(seedInputs, positives, negativeInputs, r.pages(), rate, it.seed(),
-          new HashSet<>(previousMathDomains), it.grouping(), r.classifier(), new Path(dir, "model"), r.parallelism());
-      Path model = new Path(dir, r.classifier().quantize() ? "model.ftz" : "model.bin");
-      String version;
-      try (java.io.InputStream in = model.getFileSystem().open(model)) {
-        version = io.mathsieve.classifiers.math.FastTextTrainer.version(in);
-      }
-      Path cardFile = new Path(dir, "model.card.json");
-      ModelCard card;
-      try (java.io.InputStream in = cardFile.getFileSystem().open(cardFile)) {
-        card = ModelCard.read(in, FlinkFiles.shown(cardFile));
-      }
-      ObjectNode training = RunSummary.json().createObjectNode();
-      training.put("seed_positives", counts.seedPositives());
-      training.put("pattern_positives", counts.patternPositives());
-      training.put("negatives", counts.negatives());
-      training.put("negatives_from_math_domains", counts.negativesFromMathDomains());
-      training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
-      ArrayNode sources = training.putArray("sources");
-      seed.corpora().forEach(p -> sources.add(p.toString()));
-      positives.forEach(p -> sources.add(FlinkFiles.shown(p)));
-      training.put("model", FlinkFiles.shown(model));
-      training.put("model_version", version);
-      ObjectNode cfg = training.putObject("classifier");
-      r.classifier().values().forEach(cfg::put);
-      training.set("plan", RunSummary.json().valueToTree(card.plan()));
-      training.put("validated_by", card.validatedBy());
-      training.put("negatives_set_aside", card.negativesSetAside());
-      training.set("validation", RunSummary.json().valueToTree(card.fastText()));
-      if (card.combined() != null) {
-        training.set("validation_combined", RunSummary.json().valueToTree(card.combined()));
-        ArrayNode w = training.putArray("combiner");
-        for (double x : card.combiner()) {
-          w.add(x);
-        }
-      }
-      FlinkFiles.writeJson(new Path(dir, "training.json"), training);
-      r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
-          card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
-              "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),
-              card.combined().summary())));
+      Trained t = train(r, seed, seedInputs, negativeInputs, positives, patternPositives, pageCount, previousMathDomains, i, dir);
+      ModelCard card = t.card();
+      TrainJob.Counts counts = t.counts();
+      Path model = t.model();
+      String version = t.version();
+      ObjectNode training = t.training();
       Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
       if (degenerate.isPresent()) {
-        ObjectNode s = RunSummary.json().createObjectNode();
-        s.put("iteration", i);
-        s.put("model_version", version);
-        s.set("training", training);
-        s.put("stopped", "degenerate model: " + degenerate.get());
-        FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
-        runs.add(s);
-        root.put("stopped", "degenerate model in iteration " + i);
-        loop.write(new Path(r.workdir(), "iterations.json"));
-        throw new UserError(String.format(Locale.ROOT,
-            "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
-                + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
-            i, degenerate.get(), counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
-            FlinkFiles.shown(new Path(dir, "training.json"))));
+        throw stopOnDegenerate(r, loop, t, degenerate.get(), i, dir);
       }
 
       // 2. Score every page, 3. collect by budget or threshold.
@@ -175,40 +125,10 @@ public final class IterateDriver {
           new Path(dir, "collected"), new Path(dir, "domains"), r.parallelism());
 
       // 4. Math domains, 5. URL patterns inside them.
-      Set<String> mathDomains = new TreeSet<>();
-      List<DomainStat> topMath = new ArrayList<>();
-      StoreReader.forEach(Stores.DOMAINS, new Path(dir, "domains"), d -> {
-        if (d.mathDomain()) {
-          mathDomains.add(d.domain());
-          topMath.add(d);
-        }
-      });
-      topMath.sort(Comparator.comparingLong(DomainStat::collected).reversed().thenComparing(DomainStat::domain));
-      AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
-          new Path(dir, "patterns"), r.parallelism());
-      List<PatternStat> accepted = new ArrayList<>();
-      StoreReader.forEach(Stores.PATTERNS, new Path(dir, "patterns"), p -> {
-        if (p.accepted() || p.source().equals("excluded")) {
-          accepted.add(p);
-        }
-      });
-      accepted.sort(Comparator.comparing(PatternStat::pattern));
-      ArrayNode evidence = RunSummary.json().createArrayNode();
-      Set<String> acceptedPatterns = new TreeSet<>();
-      for (PatternStat p : accepted) {
-        ObjectNode e = evidence.addObject();
-        e.put("pattern", p.pattern());
-        e.put("domain", p.domain());
-        e.put("pages", p.pages());
-        e.put("collected", p.collected());
-        e.put("share", round(p.share()));
-        e.put("accepted", p.accepted());
-        e.put("source", p.source());
-        if (p.accepted()) {
-          acceptedPatterns.add(p.pattern());
-        }
-      }
-      FlinkFiles.writeJson(new Path(dir, "patterns.json"), evidence);
+      MathDomains domains = mathDomains(new Path(dir, "domains"));
+      Set<String> mathDomains = domains.names();
+      List<DomainStat> topMath = domains.top();
+      Set<String> acceptedPatterns = acceptedPatterns(r, scores, threshold, mathDomains, annotations, i, dir);
 
       // 6. Stop rule; 7. seed growth: uncollected pages under accepted patterns.
       double newShare = StopRule.newShare(c.collectedPages(), c.newPages());
@@ -282,6 +202,132 @@ public final class IterateDriver {
     root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
     loop.write(new Path(r.workdir(), "iterations.json"));
     return result;
+  }
+
+  /**
+   * Records in {@code summary.json} and {@code iterations.json} that iteration {@code i}'s model is
+   * degenerate, before anything is collected, and returns the one-line error that stops the loop.
+   */
+  private static UserError stopOnDegenerate(Request r, RunSummary loop, Trained t, String problem, int i, Path dir) throws IOException {
+    ObjectNode root = loop.root();
+    ArrayNode runs = (ArrayNode) root.get("iterations");
+    TrainJob.Counts counts = t.counts();
+    ModelCard card = t.card();
+    ObjectNode training = t.training();
+    ObjectNode s = RunSummary.json().createObjectNode();
+    s.put("iteration", i);
+    s.put("model_version", t.version());
+    s.set("training", training);
+    s.put("stopped", "degenerate model: " + problem);
+    FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
+    runs.add(s);
+    root.put("stopped", "degenerate model in iteration " + i);
+    loop.write(new Path(r.workdir(), "iterations.json"));
+    return new UserError(String.format(Locale.ROOT,
+        "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
+            + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
+        i, problem, counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
+        FlinkFiles.shown(new Path(dir, "training.json"))));
+  }
+
+  /** What an iteration trained: the model, its card, and the {@code training.json} written for it. */
+  private record Trained(Path model, String version, ModelCard card, TrainJob.Counts counts, ObjectNode training) {}
+
+  /** Trains iteration {@code i}'s model on the seed, the pattern positives so far and a fresh negative sample, and logs its validation. */
+  private static Trained train(Request r, SeedFiles seed, List<Path> seedInputs, List<Path> negativeInputs, List<Path> positives,
+      long patternPositives, long pageCount, Set<String> previousMathDomains, int i, Path dir) throws Exception {
+    long knownPositives = seed.corpusRows() + patternPositives;
+    double rate = r.iterate().negativesRatio() * knownPositives / pageCount;
+    TrainJob.Counts counts = TrainJob.run(seedInputs, positives, negativeInputs, r.pages(), rate, r.iterate().seed(),
+        new HashSet<>(previousMathDomains), r.iterate().grouping(), r.classifier(), new Path(dir, "model"), r.parallelism());
+    Path model = new Path(dir, r.classifier().quantize() ? "model.ftz" : "model.bin");
+    String version;
+    try (java.io.InputStream in = model.getFileSystem().open(model)) {
+      version = io.mathsieve.classifiers.math.FastTextTrainer.version(in);
+    }
+    Path cardFile = new Path(dir, "model.card.json");
+    ModelCard card;
+    try (java.io.InputStream in = cardFile.getFileSystem().open(cardFile)) {
+      card = ModelCard.read(in, FlinkFiles.shown(cardFile));
+    }
+    ObjectNode training = RunSummary.json().createObjectNode();
+    training.put("seed_positives", counts.seedPositives());
+    training.put("pattern_positives", counts.patternPositives());
+    training.put("negatives", counts.negatives());
+    training.put("negatives_from_math_domains", counts.negativesFromMathDomains());
+    training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
+    ArrayNode sources = training.putArray("sources");
+    seed.corpora().forEach(p -> sources.add(p.toString()));
+    positives.forEach(p -> sources.add(FlinkFiles.shown(p)));
+    training.put("model", FlinkFiles.shown(model));
+    training.put("model_version", version);
+    ObjectNode cfg = training.putObject("classifier");
+    r.classifier().values().forEach(cfg::put);
+    training.set("plan", RunSummary.json().valueToTree(card.plan()));
+    training.put("validated_by", card.validatedBy());
+    training.put("negatives_set_aside", card.negativesSetAside());
+    training.set("validation", RunSummary.json().valueToTree(card.fastText()));
+    if (card.combined() != null) {
+      training.set("validation_combined", RunSummary.json().valueToTree(card.combined()));
+      ArrayNode w = training.putArray("combiner");
+      for (double x : card.combiner()) {
+        w.add(x);
+      }
+    }
+    FlinkFiles.writeJson(new Path(dir, "training.json"), training);
+    r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
+        card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
+            "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),
+            card.combined().summary())));
+    return new Trained(model, version, card, counts, training);
+  }
+
+  /** The math domains an iteration found, and the same most collected first. */
+  private record MathDomains(Set<String> names, List<DomainStat> top) {}
+
+  private static MathDomains mathDomains(Path domainsStore) throws IOException {
+    Set<String> mathDomains = new TreeSet<>();
+    List<DomainStat> topMath = new ArrayList<>();
+    StoreReader.forEach(Stores.DOMAINS, domainsStore, d -> {
+      if (d.mathDomain()) {
+        mathDomains.add(d.domain());
+        topMath.add(d);
+      }
+    });
+    topMath.sort(Comparator.comparingLong(DomainStat::collected).reversed().thenComparing(DomainStat::domain));
+    return new MathDomains(mathDomains, topMath);
+  }
+
+  /** Judges the URL patterns inside the math domains, writes their evidence to {@code patterns.json}, and returns the accepted ones. */
+  private static Set<String> acceptedPatterns(Request r, Path scores, double threshold, Set<String> mathDomains, Annotations annotations, int i,
+      Path dir) throws Exception {
+    IterateConfig it = r.iterate();
+    AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
+        new Path(dir, "patterns"), r.parallelism());
+    List<PatternStat> accepted = new ArrayList<>();
+    StoreReader.forEach(Stores.PATTERNS, new Path(dir, "patterns"), p -> {
+      if (p.accepted() || p.source().equals("excluded")) {
+        accepted.add(p);
+      }
+    });
+    accepted.sort(Comparator.comparing(PatternStat::pattern));
+    ArrayNode evidence = RunSummary.json().createArrayNode();
+    Set<String> acceptedPatterns = new TreeSet<>();
+    for (PatternStat p : accepted) {
+      ObjectNode e = evidence.addObject();
+      e.put("pattern", p.pattern());
+      e.put("domain", p.domain());
+      e.put("pages", p.pages());
+      e.put("collected", p.collected());
+      e.put("share", round(p.share()));
+      e.put("accepted", p.accepted());
+      e.put("source", p.source());
+      if (p.accepted()) {
+        acceptedPatterns.add(p.pattern());
+      }
+    }
+    FlinkFiles.writeJson(new Path(dir, "patterns.json"), evidence);
+    return acceptedPatterns;
   }
 
   private static Map<String, String> collect(Request r) {
