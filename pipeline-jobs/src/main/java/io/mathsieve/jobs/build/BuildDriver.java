@@ -55,16 +55,34 @@ public final class BuildDriver {
 
   private BuildDriver() {}
 
-  /** What to build. */
-  public record Request(
-      List<WarcSplit> inputs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, List<java.nio.file.Path> benchmarks,
-      java.nio.file.Path annotations, java.nio.file.Path labels, MathsieveConfig config, int exportBuckets, Path output, int parallelism,
-      boolean fresh, Consumer<String> log) {
+  /**
+   * What a build reads: the crawl, the seed and the rest.
+   *
+   * @param warcs the crawl's WARC/ARC files
+   * @param seeds the seed corpora (math pages)
+   * @param negatives negative corpora, or none to sample the crawl
+   * @param benchmarks benchmark files or directories to decontaminate against
+   * @param annotations URL-pattern annotations, or null
+   * @param labels labelled URLs to measure each iteration on, or null
+   */
+  public record Inputs(List<WarcSplit> warcs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives,
+      List<java.nio.file.Path> benchmarks, java.nio.file.Path annotations, java.nio.file.Path labels) {}
+
+  /**
+   * How a build runs.
+   *
+   * @param parallelism parallelism of every job
+   * @param exportBuckets corpus shards, or 0 to size them from the text
+   * @param fresh whether to clear an earlier build in the output instead of resuming it
+   * @param log progress lines
+   */
+  public record Options(int parallelism, int exportBuckets, boolean fresh, Consumer<String> log) {}
+
+  /** What to build, with which settings, where. */
+  public record Request(Inputs inputs, MathsieveConfig config, Path output, Options options) {
     /** A build into a local directory. */
-    public Request(List<WarcSplit> inputs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, List<java.nio.file.Path> benchmarks,
-        java.nio.file.Path annotations, java.nio.file.Path labels, MathsieveConfig config, int exportBuckets, java.nio.file.Path output,
-        int parallelism, boolean fresh, Consumer<String> log) {
-      this(inputs, seeds, negatives, benchmarks, annotations, labels, config, exportBuckets, FlinkFiles.of(output), parallelism, fresh, log);
+    public Request(Inputs inputs, MathsieveConfig config, java.nio.file.Path output, Options options) {
+      this(inputs, config, FlinkFiles.of(output), options);
     }
   }
 
@@ -77,14 +95,15 @@ public final class BuildDriver {
     TokenizerSpec tokenizer = TokenizerSpec.resolve(c.export().tokenizer(), c.export().hfEndpoint(), TokenizerSpec.cacheDir());
     CorpusTokenizer tok = TokenizerCache.get(tokenizer);
     Path index = BuildPreflight.benchmarkIndex(r, out);
+    Inputs in = r.inputs();
     Map<String, String> locations = new TreeMap<>();
-    r.inputs().forEach(s -> locations.put(s.name(), s.location()));
+    in.warcs().forEach(s -> locations.put(s.name(), s.location()));
     BuildFingerprints fp = BuildFingerprints.of(r, locations.values(), tok.version());
-    StageRunner stages = new StageRunner(out, r.log());
+    StageRunner stages = new StageRunner(out, r.options().log());
     Instant started = Instant.now();
-    int p = r.parallelism();
+    int p = r.options().parallelism();
 
-    Extracted extract = stages.run("extract", fp.extract(), Extracted::new, dir -> new Extracted(ExtractJob.run(r.inputs(), dir, c, p, true).root()));
+    Extracted extract = stages.run("extract", fp.extract(), Extracted::new, dir -> new Extracted(ExtractJob.run(in.warcs(), dir, c, p, true).root()));
     Path pages = new Path(stages.dir("extract"), "pages");
     Iterated iterate = stages.run("iterate", fp.iterate(), Iterated::read, dir -> iterate(r, pages, tok, dir));
     Selected select = stages.run("select", fp.select(), Selected::read, dir -> Selected.of(SelectJob.run(pages,
@@ -100,9 +119,9 @@ public final class BuildDriver {
       FlinkFiles.delete(manifest);
       long textBytes = select.collected() == 0 ? 0 : Math.round((double) select.textBytes() * decontam.kept() / select.collected());
       ExportJob.Result e = ExportJob.run(new Path(stages.dir("decontam"), "corpus"), corpus, dir, tokenizer, c.export(),
-          ExportJob.buckets(textBytes, c.export(), r.exportBuckets()), fp.config(), p);
-      Manifest.write(manifest, e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(r.seeds()),
-          BuildFingerprints.paths(r.negatives()), BuildFingerprints.paths(r.benchmarks())), new Path(stages.dir("extract"), "files"));
+          ExportJob.buckets(textBytes, c.export(), r.options().exportBuckets()), fp.config(), p);
+      Manifest.write(manifest, e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(in.seeds()),
+          BuildFingerprints.paths(in.negatives()), BuildFingerprints.paths(in.benchmarks())), new Path(stages.dir("extract"), "files"));
       return Exported.of(e);
     });
 
@@ -116,10 +135,12 @@ public final class BuildDriver {
   private static Iterated iterate(Request r, Path pages, CorpusTokenizer tok, Path dir) throws Exception {
     MathsieveConfig c = r.config();
     TokenRates rates = TokenRates.measure(pages, tok, c.export().tokenSamplePages());
-    r.log().accept(String.format(Locale.ROOT, "  tokens per char measured on %d pages: %.4f (CJK: %.4f on %d pages)", rates.pages(),
+    Consumer<String> log = r.options().log();
+    log.accept(String.format(Locale.ROOT, "  tokens per char measured on %d pages: %.4f (CJK: %.4f on %d pages)", rates.pages(),
         rates.tokensPerChar(), rates.tokensPerCjkChar(), rates.cjkPages()));
-    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, r.seeds(), r.negatives(), dir, r.annotations(), r.labels(),
-        c.classifier(), c.iterate(), rates.counter(), r.parallelism(), true, line -> r.log().accept("  " + line)));
+    Inputs in = r.inputs();
+    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, in.seeds(), in.negatives(), dir, in.annotations(), in.labels(),
+        c.classifier(), c.iterate(), rates.counter(), r.options().parallelism(), true, line -> log.accept("  " + line)));
     return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
         TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());
   }

@@ -16,18 +16,19 @@ import java.util.TreeMap;
 record BuildFingerprints(String config, String extract, String iterate, String select, String nearDedup, String decontam, String export) {
   static BuildFingerprints of(BuildDriver.Request r, Collection<String> warcLocations, String tokenizerVersion) {
     MathsieveConfig c = r.config();
+    BuildDriver.Inputs in = r.inputs();
     String extract = chain("", c.extractFingerprint(), InputFingerprint.of("warc", warcLocations));
     Map<String, String> iterateSettings = new TreeMap<>(c.classifier().values());
     iterateSettings.putAll(c.iterate().values());
     iterateSettings.put("tokenizer", tokenizerVersion);
     iterateSettings.put(ExportConfig.TOKEN_SAMPLE_PAGES.key(), String.valueOf(c.export().tokenSamplePages()));
-    String iterate = chain(extract, Fingerprint.of(iterateSettings), InputFingerprint.of("seed", paths(r.seeds())),
-        InputFingerprint.of("negatives", paths(r.negatives())), InputFingerprint.of("annotations", paths(optional(r.annotations()))),
-        InputFingerprint.of("labels", paths(optional(r.labels()))));
+    String iterate = chain(extract, Fingerprint.of(iterateSettings), InputFingerprint.of("seed", paths(in.seeds())),
+        InputFingerprint.of("negatives", paths(in.negatives())), InputFingerprint.of("annotations", paths(optional(in.annotations()))),
+        InputFingerprint.of("labels", paths(optional(in.labels()))));
     String select = chain(iterate, Fingerprint.of(c.warc().values()));
     String near = chain(select, c.dedup().fingerprint());
-    String decontam = chain(near, c.decontam().fingerprint(), InputFingerprint.of("benchmarks", paths(r.benchmarks())));
-    String export = chain(decontam, Fingerprint.of(c.export().values()), tokenizerVersion, String.valueOf(r.exportBuckets()));
+    String decontam = chain(near, c.decontam().fingerprint(), InputFingerprint.of("benchmarks", paths(in.benchmarks())));
+    String export = chain(decontam, Fingerprint.of(c.export().values()), tokenizerVersion, String.valueOf(r.options().exportBuckets()));
     return new BuildFingerprints(Fingerprint.of(c.values()), extract, iterate, select, near, decontam, export);
   }
 

@@ -25,21 +25,21 @@ final class BuildPreflight {
       throw new UserError("output " + FlinkFiles.shown(out)
           + " is not empty and holds no earlier build (no stages/ in it); choose an empty or new --output");
     }
-    if (r.fresh()) {
+    if (r.options().fresh()) {
       for (String entry : List.of("stages", "rejections", "corpus", "manifest.json", "run.json")) {
         OutputDirectory.delete(new Path(out, entry));
       }
     }
     FlinkFiles.mkdirs(new Path(out, "stages"));
-    SeedFiles.inspect(r.seeds());
-    for (java.nio.file.Path n : r.negatives()) {
+    SeedFiles.inspect(r.inputs().seeds());
+    for (java.nio.file.Path n : r.inputs().negatives()) {
       SeedFiles.inspect(List.of(n));
     }
-    if (r.annotations() != null) {
-      IterateDriver.readAnnotations(r.annotations());
+    if (r.inputs().annotations() != null) {
+      IterateDriver.readAnnotations(r.inputs().annotations());
     }
-    if (r.labels() != null) {
-      IterateDriver.readLabels(r.labels());
+    if (r.inputs().labels() != null) {
+      IterateDriver.readLabels(r.inputs().labels());
     }
     return out;
   }
@@ -48,7 +48,7 @@ final class BuildPreflight {
   static Path benchmarkIndex(BuildDriver.Request r, Path out) throws IOException {
     Path index = new Path(out, "stages/benchmarks.idx");
     try {
-      DecontamJob.buildIndex(r.benchmarks(), List.of(), false, r.config().decontam(), index);
+      DecontamJob.buildIndex(r.inputs().benchmarks(), List.of(), false, r.config().decontam(), index);
     } catch (BenchmarkFileException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -74,8 +74,9 @@ public final class BuildCommand implements Callable<Integer> {
     checkFiles("--labels", labels == null ? List.of() : List.of(labels));
     PrintStream log = System.err;
     org.apache.flink.core.fs.Path out = FlinkFiles.location(output);
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(inputs.resolve(config.warc()), seeds, negatives, benchmarks, annotations,
-        labels, config, buckets, out, common.parallelism(), common.overwrite, common.quiet ? line -> {} : log::println));
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(
+        new BuildDriver.Inputs(inputs.resolve(config.warc()), seeds, negatives, benchmarks, annotations, labels), config, out,
+        new BuildDriver.Options(common.parallelism(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);
       System.out.println();

@@ -53,9 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
     Path labels = Files.isRegularFile(dir.resolve("labels.tsv")) ? dir.resolve("labels.tsv") : null;
     System.err.println("mathsieve demo: build over " + dir + " into " + output + " (parallelism " + parallelism + ")");
     long t0 = System.nanoTime();
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(List.of(dir.resolve("warc").toString())),
-        List.of(dir.resolve("seed/openwebmath-sample.jsonl")), List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")),
-        null, labels, config, 0, output, parallelism, true, quiet ? line -> {} : System.err::println));
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
+        InputResolver.resolve(List.of(dir.resolve("warc").toString())), List.of(dir.resolve("seed/openwebmath-sample.jsonl")),
+        List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")), null, labels), config, output,
+        new BuildDriver.Options(parallelism, 0, true, quiet ? line -> {} : System.err::println)));
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);

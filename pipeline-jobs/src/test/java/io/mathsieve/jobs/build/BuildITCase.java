@@ -58,10 +58,10 @@ public class BuildITCase {
         .with("pages.text-cap-chars", "1000", "test")
         .with("export.target-file-bytes", String.valueOf(64 << 10), "test")
         .overriddenBy(extra);
-    return new BuildDriver.Request(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
+    return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
         List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")),
-        List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv"), MathsieveConfig.from(s), 0, output, parallelism, false,
-        log::add);
+        List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), MathsieveConfig.from(s), output,
+        new BuildDriver.Options(parallelism, 0, false, log::add));
   }
 
   @BeforeAll

@@ -43,9 +43,9 @@ class S3OutputITCase {
 
   static BuildDriver.Request request(org.apache.flink.core.fs.Path output, boolean fresh) throws Exception {
     MathsieveConfig config = MathsieveConfig.from(Settings.read(SAMPLES.resolve("demo.conf")));
-    return new BuildDriver.Request(InputResolver.resolve(List.of(SAMPLES.resolve("warc").toString())),
+    return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(SAMPLES.resolve("warc").toString())),
         List.of(SAMPLES.resolve("seed/openwebmath-sample.jsonl")), List.of(SAMPLES.resolve("seed/negatives.jsonl")),
-        List.of(SAMPLES.resolve("benchmarks")), null, SAMPLES.resolve("labels.tsv"), config, 0, output, 2, fresh, line -> {});
+        List.of(SAMPLES.resolve("benchmarks")), null, SAMPLES.resolve("labels.tsv")), config, output, new BuildDriver.Options(2, 0, fresh, line -> {}));
   }
 
   @Test

@@ -103,9 +103,10 @@ class LocalClusterIT {
     assertThat(taskManagers).containsExactlyInAnyOrder("tm-1", "tm-2");
 
     // The same build on a MiniCluster writes byte-identical corpus files.
-    BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
-        List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")),
-        null, null, MathsieveConfig.from(Settings.read(conf)), 0, dir.resolve("local"), 2, false, line -> {}));
+    BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
+        InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
+        List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, null),
+        MathsieveConfig.from(Settings.read(conf)), dir.resolve("local"), new BuildDriver.Options(2, 0, false, line -> {})));
     assertThat(BuildITCase.checksums(dir.resolve("cluster"))).isEqualTo(BuildITCase.checksums(dir.resolve("local"))).isNotEmpty();
     assertThat(JSON.readTree(dir.resolve("cluster/run.json").toFile()).at("/accounting/balanced").asBoolean()).isTrue();
   }

@@ -74,9 +74,10 @@ class ReportBrowserIT {
     Path samples = dir.resolve("samples");
     SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
     MathsieveConfig config = MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")));
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
-        List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")),
-        null, samples.resolve("labels.tsv"), config, 0, dir.resolve("demo"), 2, false, line -> {}));
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
+        InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
+        List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), config,
+        dir.resolve("demo"), new BuildDriver.Options(2, 0, false, line -> {})));
     String url = r.report().toUri().toString();
 
     Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
