@@ -139,8 +139,9 @@ public final class BuildDriver {
     log.accept(String.format(Locale.ROOT, "  tokens per char measured on %d pages: %.4f (CJK: %.4f on %d pages)", rates.pages(),
         rates.tokensPerChar(), rates.tokensPerCjkChar(), rates.cjkPages()));
     Inputs in = r.inputs();
-    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, in.seeds(), in.negatives(), dir, in.annotations(), in.labels(),
-        c.classifier(), c.iterate(), rates.counter(), r.options().parallelism(), true, line -> log.accept("  " + line)));
+    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages,
+        new IterateDriver.Examples(in.seeds(), in.negatives(), in.annotations(), in.labels()), dir, c.classifier(), c.iterate(), rates.counter(),
+        new IterateDriver.Options(r.options().parallelism(), true, line -> log.accept("  " + line))));
     return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
         TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());
   }

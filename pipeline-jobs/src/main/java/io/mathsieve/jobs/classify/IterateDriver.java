@@ -50,11 +50,29 @@ import org.apache.flink.core.fs.Path;
 public final class IterateDriver {
   private IterateDriver() {}
 
-  /** The inputs of a loop. */
-  public record Request(
-      Path pages, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, Path workdir, java.nio.file.Path annotations,
-      java.nio.file.Path labels, ClassifierConfig classifier,
-      IterateConfig iterate, TokenCounter tokens, int parallelism, boolean overwrite, Consumer<String> log) {}
+  /**
+   * What the loop learns from, and what it is measured on.
+   *
+   * @param seeds seed corpora (math pages): JSONL, Parquet or a URL-pattern list
+   * @param negatives negative corpora, or none to sample the pages store
+   * @param annotations URL-pattern annotations, or null
+   * @param labels labelled URLs to measure each iteration's collection on, or null
+   */
+  public record Examples(List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives, java.nio.file.Path annotations,
+      java.nio.file.Path labels) {}
+
+  /**
+   * How the loop runs.
+   *
+   * @param parallelism parallelism of every job
+   * @param overwrite whether an earlier loop in the work directory may be replaced
+   * @param log progress lines
+   */
+  public record Options(int parallelism, boolean overwrite, Consumer<String> log) {}
+
+  /** The inputs of a loop: the pages store, what it learns from, where it works, its settings, and how tokens are counted for a budget. */
+  public record Request(Path pages, Examples examples, Path workdir, ClassifierConfig classifier, IterateConfig iterate, TokenCounter tokens,
+      Options options) {}
 
   /** The outcome: the last iteration's artifacts, for scoring and for the stages after. */
   public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, RunSummary summary) {}
@@ -63,27 +81,27 @@ public final class IterateDriver {
     if (!FlinkFiles.isDirectory(r.pages())) {
       throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " does not exist; run extract first");
     }
-    OutputDirectory.prepare(r.workdir(), r.overwrite(), List.of("iterations", "iterations.json", "inputs"));
-    for (java.nio.file.Path n : r.negatives()) {
+    OutputDirectory.prepare(r.workdir(), r.options().overwrite(), List.of("iterations", "iterations.json", "inputs"));
+    for (java.nio.file.Path n : r.examples().negatives()) {
       SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
     }
-    SeedFiles seed = SeedFiles.inspect(r.seeds());
-    Annotations annotations = r.annotations() == null ? Annotations.NONE : readAnnotations(r.annotations());
-    Map<String, Boolean> labels = r.labels() == null ? Map.of() : readLabels(r.labels());
+    SeedFiles seed = SeedFiles.inspect(r.examples().seeds());
+    Annotations annotations = r.examples().annotations() == null ? Annotations.NONE : readAnnotations(r.examples().annotations());
+    Map<String, Boolean> labels = r.examples().labels() == null ? Map.of() : readLabels(r.examples().labels());
     IterateConfig it = r.iterate();
     long pageCount = StoreReader.rowCount(r.pages());
     if (pageCount == 0) {
       throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " is empty");
     }
     List<Path> seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
-    List<Path> negativeInputs = SeedFiles.readable(r.negatives(), r.workdir(), "negatives");
+    List<Path> negativeInputs = SeedFiles.readable(r.examples().negatives(), r.workdir(), "negatives");
     Path iterations = new Path(r.workdir(), "iterations");
     List<Path> positives = new ArrayList<>();
     long patternPositives = 0;
     if (!seed.patterns().isEmpty()) {
       Path p0 = new Path(iterations, "iter-0/pattern-positives");
-      long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0, r.parallelism());
-      r.log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
+      long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0, r.options().parallelism());
+      r.options().log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
       if (n > 0) {
         positives.add(p0);
         patternPositives += n;
@@ -117,12 +135,12 @@ public final class IterateDriver {
       // 2. Score every page, 3. collect by budget or threshold.
       Path scores = new Path(dir, "scores");
       ScoreHistogram h = ScoreJob.run(r.pages(), model.toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
-          r.parallelism());
+          r.options().parallelism());
       double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
           : it.thresholdGiven() ? it.threshold() : card.collectionThreshold();
       AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
           it.domainMinPages(), i,
-          new Path(dir, "collected"), new Path(dir, "domains"), r.parallelism());
+          new Path(dir, "collected"), new Path(dir, "domains"), r.options().parallelism());
 
       // 4. Math domains, 5. URL patterns inside them.
       MathDomains domains = mathDomains(new Path(dir, "domains"));
@@ -136,7 +154,7 @@ public final class IterateDriver {
       long added = 0;
       if (stopped == null) {
         Path p = new Path(dir, "pattern-positives");
-        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.parallelism());
+        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.options().parallelism());
         if (added > 0) {
           positives.add(p);
           patternPositives += added;
@@ -176,7 +194,7 @@ public final class IterateDriver {
       s.put("stopped", last ? stopped : "continuing");
       FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
       runs.add(s);
-      r.log().accept(String.format(Locale.ROOT,
+      r.options().log().accept(String.format(Locale.ROOT,
           "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
               + "%d math domains%s, %d patterns accepted, +%d seed pages%s",
           i, version, counts.seedPositives() + counts.patternPositives(), counts.negatives(), threshold, c.collectedPages(), c.collectedTokens(),
@@ -239,7 +257,7 @@ public final class IterateDriver {
     long knownPositives = seed.corpusRows() + patternPositives;
     double rate = r.iterate().negativesRatio() * knownPositives / pageCount;
     TrainJob.Counts counts = TrainJob.run(seedInputs, positives, negativeInputs, r.pages(), rate, r.iterate().seed(),
-        new HashSet<>(previousMathDomains), r.iterate().grouping(), r.classifier(), new Path(dir, "model"), r.parallelism());
+        new HashSet<>(previousMathDomains), r.iterate().grouping(), r.classifier(), new Path(dir, "model"), r.options().parallelism());
     Path model = new Path(dir, r.classifier().quantize() ? "model.ftz" : "model.bin");
     String version;
     try (java.io.InputStream in = model.getFileSystem().open(model)) {
@@ -255,7 +273,7 @@ public final class IterateDriver {
     training.put("pattern_positives", counts.patternPositives());
     training.put("negatives", counts.negatives());
     training.put("negatives_from_math_domains", counts.negativesFromMathDomains());
-    training.put("negatives_from", r.negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.negatives().toString());
+    training.put("negatives_from", r.examples().negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.examples().negatives().toString());
     ArrayNode sources = training.putArray("sources");
     seed.corpora().forEach(p -> sources.add(p.toString()));
     positives.forEach(p -> sources.add(FlinkFiles.shown(p)));
@@ -275,7 +293,7 @@ public final class IterateDriver {
       }
     }
     FlinkFiles.writeJson(new Path(dir, "training.json"), training);
-    r.log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
+    r.options().log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
         card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
             "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),
             card.combined().summary())));
@@ -303,7 +321,7 @@ public final class IterateDriver {
       Path dir) throws Exception {
     IterateConfig it = r.iterate();
     AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
-        new Path(dir, "patterns"), r.parallelism());
+        new Path(dir, "patterns"), r.options().parallelism());
     List<PatternStat> accepted = new ArrayList<>();
     StoreReader.forEach(Stores.PATTERNS, new Path(dir, "patterns"), p -> {
       if (p.accepted() || p.source().equals("excluded")) {

@@ -141,9 +141,9 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     Confusion loop = null;
     int iterations = 0;
     try {
-      IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(pages), List.of(seed), List.of(),
-          FlinkFiles.of(output.resolve("iterate")), null, null,
-          config.classifier(), config.iterate(), TokenCounter.ESTIMATE, common.parallelism(), true, log));
+      IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(pages),
+          new IterateDriver.Examples(List.of(seed), List.of(), null, null), FlinkFiles.of(output.resolve("iterate")), config.classifier(),
+          config.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(common.parallelism(), true, log)));
       Set<String> collected = new HashSet<>();
       StoreReader.forEach(Stores.SCORES, r.collected(), (ScoredDocument s) -> collected.add(s.url()));
       loop = count(rest, p -> collected.contains(p.doc().url()));

@@ -67,9 +67,10 @@ public final class IterateCommand implements Callable<Integer> {
     }
     MathsieveConfig config = MathsieveConfig.from(s);
     Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
-    IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store), seeds, negatives, FlinkFiles.of(workdir), annotations, labels,
-        config.classifier(), config.iterate(), TokenRates.counter(store, config.export()), common.parallelism(), common.overwrite,
-        common.quiet ? line -> {} : System.out::println));
+    IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store),
+        new IterateDriver.Examples(seeds, negatives, annotations, labels), FlinkFiles.of(workdir), config.classifier(), config.iterate(),
+        TokenRates.counter(store, config.export()),
+        new IterateDriver.Options(common.parallelism(), common.overwrite, common.quiet ? line -> {} : System.out::println)));
     if (!common.quiet) {
       System.out.println("final model: " + r.model() + " (version " + r.modelVersion() + "), collected: " + r.collected());
       System.out.println("summary:     " + workdir.resolve("iterations.json"));

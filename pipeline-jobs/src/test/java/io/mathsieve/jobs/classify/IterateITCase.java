@@ -52,9 +52,10 @@ class IterateITCase {
     // math pages. With the math signals on, the first model already rejects every page without
     // formulas, which is what an all-TeX seed teaches it; then no pattern of plain-text pages is mined.
     config = MathsieveConfig.from(Settings.read(demoConf).with("iterate.max-iterations", "2", "test").with("classify.signals", "false", "test"));
-    result = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")), List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")),
-        List.of(dir.resolve("s/seed/negatives.jsonl")), FlinkFiles.of(dir.resolve("w")), null, dir.resolve("s/labels.tsv"), config.classifier(),
-        config.iterate(), TokenCounter.ESTIMATE, 2, false, log::add));
+    result = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
+        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+            dir.resolve("s/labels.tsv")), FlinkFiles.of(dir.resolve("w")), config.classifier(), config.iterate(), TokenCounter.ESTIMATE,
+        new IterateDriver.Options(2, false, log::add)));
   }
 
   static double hardRecall(int iteration) throws Exception {
@@ -129,9 +130,8 @@ class IterateITCase {
         .with("classify.epoch", "3", "test").with("classify.min-token-updates", "0", "test").with("classify.signals", "false", "test"));
     Path w = dir.resolve("degenerate");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
-            List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), FlinkFiles.of(w), null,
-            null, dsm.classifier(),
-            dsm.iterate(), TokenCounter.ESTIMATE, 2, false, s -> {})))
+            new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+                null), FlinkFiles.of(w), dsm.classifier(), dsm.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(2, false, s -> {}))))
         .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
         .hasMessageStartingWith("iteration 1: the model gives every validated page about the same score")
         .hasMessageContaining("nothing was collected").hasMessageContaining("for 3 epochs");
@@ -148,9 +148,9 @@ class IterateITCase {
     MathsieveConfig one = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
         .with("iterate.max-iterations", "1", "test").with("classify.signals", "false", "test"));
     IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
-        List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")),
-        FlinkFiles.of(dir.resolve("again")), null, null, one.classifier(), one.iterate(), TokenCounter.ESTIMATE, 2,
-        false, s -> {}));
+        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+            null), FlinkFiles.of(dir.resolve("again")), one.classifier(), one.iterate(), TokenCounter.ESTIMATE,
+        new IterateDriver.Options(2, false, s -> {})));
     assertThat(again.modelVersion()).isEqualTo(summary(1).get("model_version").asText());
     Map<String, Double> a = new java.util.HashMap<>();
     StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(dir.resolve("w/iterations/iter-1/scores").toUri()), s -> a.put(s.docId(), s.score()));
