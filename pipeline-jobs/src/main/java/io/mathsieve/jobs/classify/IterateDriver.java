@@ -163,35 +163,15 @@ public final class IterateDriver {
       }
       boolean last = stopped != null;
 
-      ObjectNode s = RunSummary.json().createObjectNode();
-      s.put("iteration", i);
-      s.put("model_version", version);
-      s.set("training", training);
-      s.put("threshold", round(threshold));
-      s.put("collection", it.byBudget() ? "top pages up to " + it.budgetTokens() + " tokens"
-          : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the validated examples' best-F1 threshold");
-      s.put("collected_pages", c.collectedPages());
-      s.put("collected_tokens", c.collectedTokens());
-      s.put("new_pages", c.newPages());
-      s.put("new_share", round(newShare));
-      s.put("math_domains", mathDomains.size());
-      ArrayNode md = s.putArray("top_math_domains");
-      topMath.stream().limit(50).forEach(d -> md.addObject().put("domain", d.domain()).put("pages", d.pages()).put("collected", d.collected())
-          .put("share", round(d.share())));
-      ArrayNode ap = s.putArray("accepted_patterns");
-      acceptedPatterns.forEach(ap::add);
-      s.put("pattern_positives_added", added);
-      if (c.labelled() > 0) {
-        s.put("labelled_pages", c.labelled());
-        Confusion k = new Confusion(c.truePositives(), c.falsePositives(), c.falseNegatives());
-        s.put("precision", round(k.precision()));
-        s.put("recall", round(k.recall()));
-      }
-      ArrayNode hist = s.putArray("score_histogram_20");
-      for (long v : h.coarse(20)) {
-        hist.add(v);
-      }
-      s.put("stopped", last ? stopped : "continuing");
+      Confusion k = c.labelled() > 0 ? new Confusion(c.truePositives(), c.falsePositives(), c.falseNegatives()) : null;
+      IterationSummary summary = new IterationSummary(i, version, training, round(threshold), it.byBudget()
+          ? "top pages up to " + it.budgetTokens() + " tokens"
+          : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the validated examples' best-F1 threshold",
+          c.collectedPages(), c.collectedTokens(), c.newPages(), round(newShare), mathDomains.size(),
+          topMath.stream().limit(50).map(d -> new IterationSummary.DomainShare(d.domain(), d.pages(), d.collected(), round(d.share()))).toList(),
+          List.copyOf(acceptedPatterns), added, k == null ? null : c.labelled(), k == null ? null : round(k.precision()),
+          k == null ? null : round(k.recall()), h.coarse(20), last ? stopped : "continuing");
+      ObjectNode s = summary.json();
       FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
       runs.add(s);
       r.options().log().accept(String.format(Locale.ROOT,
@@ -201,8 +181,7 @@ public final class IterateDriver {
           c.newPages(), 100 * newShare, mathDomains.size(), topMath.isEmpty() ? "" : " (" + String.join(", ",
               topMath.stream().limit(5).map(d -> d.domain() + " " + d.collected() + "/" + d.pages()).toList()) + ")",
           acceptedPatterns.size(), added,
-          c.labelled() > 0 ? String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.get("precision").asDouble(), s.get("recall").asDouble())
-              : ""));
+          k == null ? "" : String.format(Locale.ROOT, "; precision %.3f recall %.3f", summary.precision(), summary.recall())));
       result = new Result(i, model, scores, new Path(dir, "collected"), threshold, version, loop);
       previousScores = scores;
       previousThreshold = threshold;

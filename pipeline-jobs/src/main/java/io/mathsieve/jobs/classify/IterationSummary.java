@@ -1,0 +1,35 @@
+package io.mathsieve.jobs.classify;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * What one iteration of the loop did, as written to {@code iter-N/summary.json} and into
+ * {@code iterations.json}: the model, the threshold and what it collected, the math domains and
+ * accepted patterns, the seed's growth, and why the loop stopped or goes on.
+ *
+ * @param training the iteration's {@code training.json}
+ * @param labelledPages labelled pages among the scored ones, or null without labels
+ * @param precision collection precision on the labelled pages, or null without labels
+ * @param recall collection recall on the labelled pages, or null without labels
+ * @param scoreHistogram20 pages per score bin of width 0.05
+ * @param stopped why the loop stopped after this iteration, or {@code "continuing"}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record IterationSummary(int iteration, String modelVersion, ObjectNode training, double threshold, String collection, long collectedPages,
+    long collectedTokens, long newPages, double newShare, int mathDomains, List<DomainShare> topMathDomains, List<String> acceptedPatterns,
+    long patternPositivesAdded, Long labelledPages, Double precision, Double recall,
+    @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) {
+  private static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+  /** A math domain: its pages, how many were collected and their share. */
+  record DomainShare(String domain, long pages, long collected, double share) {}
+
+  ObjectNode json() {
+    return SNAKE.valueToTree(this);
+  }
+}
