@@ -72,7 +72,8 @@ public final class ClassifierTraining {
   /** The labels, validation scores and signals of the validated examples. */
   private record Scored(double[] scores, boolean[] math, MathSignals[] signals) {
     /** The examples not dropped. */
-    Scored without(boolean[] drop, int size) {
+    Scored without(boolean[] drop) {
+      int size = scores.length - count(drop);
       Scored out = new Scored(new double[size], new boolean[size], new MathSignals[size]);
       int k = 0;
       for (int i = 0; i < scores.length; i++) {
@@ -128,21 +129,8 @@ public final class ClassifierTraining {
     }
     Judgement j = judge(v, c);
     Path all = dir.resolve("all.txt");
-    long tokens = 0;
-    long kept = 0;
-    try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
-        BufferedWriter t = Files.newBufferedWriter(all, StandardCharsets.UTF_8)) {
-      int i = 0;
-      for (String line; (line = in.readLine()) != null; ) {
-        if (!line.isEmpty() && !j.setAside()[i++]) {
-          t.write(line);
-          t.newLine();
-          kept++;
-          tokens += words(line) - 1;
-        }
-      }
-    }
-    TrainingPlan plan = TrainingPlan.of(kept, tokens, c);
+    Copied kept = copy(examples, all, (i, line) -> !j.setAside()[i]);
+    TrainingPlan plan = TrainingPlan.of(kept.examples(), kept.tokens(), c);
     FastTextTrainer.Model model = FastTextTrainer.train(all, outputPrefix, plan.apply(c));
     return card(model, plan, k + "-fold cross-fitting", j, outputPrefix, c);
   }
@@ -151,23 +139,12 @@ public final class ClassifierTraining {
   private static void scoreFold(Path examples, int f, int n, ClassifierConfig c, Path dir, Scored v) throws IOException {
     int k = c.folds();
     Path train = dir.resolve("fold-" + f + ".txt");
-    long tokens = 0;
-    long trainExamples = 0;
-    try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
-        BufferedWriter t = Files.newBufferedWriter(train, StandardCharsets.UTF_8)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        if (!line.isEmpty() && fold(line, k) != f) {
-          t.write(line);
-          t.newLine();
-          trainExamples++;
-          tokens += words(line) - 1; // not the label
-        }
-      }
-    }
-    if (trainExamples == 0) {
+    Copied others = copy(examples, train, (i, line) -> fold(line, k) != f);
+    if (others.examples() == 0) {
       throw new IllegalArgumentException(examples + ": too few examples for " + k + " folds (" + n + ")");
     }
-    FastTextTrainer.Model model = FastTextTrainer.train(train, dir.resolve("fold-" + f), TrainingPlan.of(trainExamples, tokens, c).apply(c));
+    FastTextTrainer.Model model = FastTextTrainer.train(train, dir.resolve("fold-" + f),
+        TrainingPlan.of(others.examples(), others.tokens(), c).apply(c));
     int i = 0;
     try (FastTextModel m = FastTextModel.load(model.file()); BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8)) {
       for (String line; (line = in.readLine()) != null; ) {
@@ -224,6 +201,34 @@ public final class ClassifierTraining {
     return card(model, plan, String.format(java.util.Locale.ROOT, "%.0f%% held out", 100 * c.validationShare()), judge(v, c), outputPrefix, c);
   }
 
+  /** Which examples to copy: by index among the non-empty lines, and by line. */
+  @FunctionalInterface
+  private interface Keep {
+    boolean test(int index, String line);
+  }
+
+  /** The examples copied and the words in them (labels not counted), as fastText trains on them. */
+  private record Copied(long examples, long tokens) {}
+
+  /** Copies the examples (non-empty lines) that {@code keep} takes from {@code examples} to {@code out}. */
+  private static Copied copy(Path examples, Path out, Keep keep) throws IOException {
+    long n = 0;
+    long tokens = 0;
+    try (BufferedReader in = Files.newBufferedReader(examples, StandardCharsets.UTF_8);
+        BufferedWriter t = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      int i = 0;
+      for (String line; (line = in.readLine()) != null; ) {
+        if (!line.isEmpty() && keep.test(i++, line)) {
+          t.write(line);
+          t.newLine();
+          n++;
+          tokens += words(line) - 1; // not the label
+        }
+      }
+    }
+    return new Copied(n, tokens);
+  }
+
   /** The fold of an example: a hash of its line, so duplicates share a fold and no model validates on a copy of its training data. */
   static int fold(String line, int folds) {
     return (int) Long.remainderUnsigned(Murmur3.hash64(line, HOLD_OUT_SEED), folds);
@@ -243,7 +248,19 @@ public final class ClassifierTraining {
    *
    * @param setAside per validated example, whether it is a sampled negative the model would collect
    */
-  private record Judgement(Validation fastText, boolean[] setAside, int negativesSetAside, double[] combiner, Validation combined) {}
+  private record Judgement(Validation fastText, boolean[] setAside, double[] combiner, Validation combined) {
+    int negativesSetAside() {
+      return count(setAside);
+    }
+  }
+
+  private static int count(boolean[] flags) {
+    int n = 0;
+    for (boolean f : flags) {
+      n += f ? 1 : 0;
+    }
+    return n;
+  }
 
   /**
    * Sets aside the sampled negatives that look like math, then fits the combiner on the rest.
@@ -262,19 +279,17 @@ public final class ClassifierTraining {
     Validation fastText = Validation.of(v.scores(), v.math());
     boolean[] setAside = new boolean[n];
     if (!c.signals() || n == 0) {
-      return new Judgement(fastText, setAside, 0, null, null);
+      return new Judgement(fastText, setAside, null, null);
     }
     double[] first = crossFitted(v.scores(), v.signals(), v.math());
-    double cut = Math.max(0.5, Validation.of(first, v.math()).threshold());
-    int aside = 0;
+    double cut = ModelCard.combinedThreshold(Validation.of(first, v.math()));
     for (int i = 0; i < n; i++) {
       setAside[i] = !v.math()[i] && first[i] >= cut;
-      aside += setAside[i] ? 1 : 0;
     }
-    Scored kept = v.without(setAside, n - aside);
+    Scored kept = v.without(setAside);
     Validation combined = Validation.of(crossFitted(kept.scores(), kept.signals(), kept.math()), kept.math());
     double[] combiner = ScoreCombiner.fit(kept.scores(), kept.signals(), kept.math()).weights();
-    return new Judgement(fastText, setAside, aside, combiner, combined);
+    return new Judgement(fastText, setAside, combiner, combined);
   }
 
   private static Result card(FastTextTrainer.Model model, TrainingPlan plan, String validatedBy, Judgement j, Path outputPrefix, ClassifierConfig c) {

@@ -38,7 +38,12 @@ public record ModelCard(boolean signals, double[] combiner, TrainingPlan plan, S
    * lower, and a best-F1 cut below 0.5 on a few dozen held-out pages lets in many other pages.
    */
   public double collectionThreshold() {
-    return combined != null ? Math.max(0.5, combined.threshold()) : fastText.threshold();
+    return combined != null ? combinedThreshold(combined) : fastText.threshold();
+  }
+
+  /** The threshold to collect combined scores at: their best-F1 threshold, but at least 0.5 ({@link #collectionThreshold}). */
+  static double combinedThreshold(Validation combined) {
+    return Math.max(0.5, combined.threshold());
   }
 
   /** The card's place beside a model file or a model prefix ({@code model.bin}, {@code model.ftz} or {@code model}). */

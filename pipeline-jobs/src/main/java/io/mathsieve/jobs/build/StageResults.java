@@ -2,12 +2,12 @@ package io.mathsieve.jobs.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.jobs.export.ExportJob;
 import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.jobs.select.SelectJob;
+import io.mathsieve.jobs.run.RunSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * driver reads them only through these accessors.
  */
 final class StageResults {
-  private static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper SNAKE = RunSummary.snakeCase();
 
   private StageResults() {}
 

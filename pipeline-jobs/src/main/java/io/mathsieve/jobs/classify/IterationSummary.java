@@ -3,8 +3,8 @@ package io.mathsieve.jobs.classify;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.run.RunSummary;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ record IterationSummary(int iteration, String modelVersion, ObjectNode training,
     long collectedTokens, long newPages, double newShare, int mathDomains, List<DomainShare> topMathDomains, List<String> acceptedPatterns,
     long patternPositivesAdded, Long labelledPages, Double precision, Double recall,
     @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) {
-  private static final ObjectMapper SNAKE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper SNAKE = RunSummary.snakeCase();
 
   /** A math domain: its pages, how many were collected and their share. */
   record DomainShare(String domain, long pages, long collected, double share) {}

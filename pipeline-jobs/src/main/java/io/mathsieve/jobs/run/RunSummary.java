@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  */
 public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper SNAKE_CASE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private final ObjectNode root = JSON.createObjectNode();
 
@@ -34,5 +36,10 @@ public final class RunSummary {
 
   public static ObjectMapper json() {
     return JSON;
+  }
+
+  /** A mapper that writes and reads records under snake-case keys ({@code fullTextReread} as {@code full_text_reread}), as summaries name them. */
+  public static ObjectMapper snakeCase() {
+    return SNAKE_CASE;
   }
 }
