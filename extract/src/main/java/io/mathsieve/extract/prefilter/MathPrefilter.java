@@ -22,12 +22,20 @@ import java.util.List;
  * <p>Signals differ in strength. Math markup and loaders pass a page anywhere; TeX in the text
  * ({@code \\frac}, {@code \\(}, {@code $$}, {@code ^{}...) passes it outside scripts; math symbols
  * and words, which shops and news pages use too, pass it only when {@value #WEAK_NEEDED} different
- * ones are found. Recall is what matters: {@code bench --labels} measures it on labelled pages.
+ * ones are found in the text: not inside a tag, where class names, SVG shapes, CSS and event
+ * handlers say {@code circle}, {@code matrix(}, {@code border-radius} and {@code function} on pages
+ * that are not math. (TeX inside a tag still counts: a LaTeX image keeps its formula in {@code alt}.)
+ * A tag runs from {@code <} to the next {@code >}, without a DOM: a stray {@code <} in text only
+ * hides words up to the next {@code >}. Recall is what matters: {@code bench --labels} measures it
+ * on labelled pages.
  */
 public final class MathPrefilter {
-  /** Math libraries and markup: a hit wherever they appear, scripts included. */
+  /**
+   * Math libraries and markup: a hit wherever they appear, scripts included. A MathML tag is
+   * {@code <math} followed by what may end a tag name, not {@code i<Math.max(...)} in minified code.
+   */
   static final List<String> MARKUP = List.of(
-      "mathjax", "katex", "math/tex", "mathml", "<math", "asciimath", "mwe-math", "wp-katex", "mimetex", "latex.php", "codecogs",
+      "mathjax", "katex", "math/tex", "mathml", "<math>", "<math ", "<math\n", "<math\r", "<math\t", "<math/", "asciimath", "mwe-math", "wp-katex", "mimetex", "latex.php", "codecogs",
       "tex.cgi", "latex.codecogs", "[tex]", "[latex]", "[math]", "$latex ");
 
   /** TeX written in the text: one hit outside scripts and styles passes the page. */
@@ -67,6 +75,8 @@ public final class MathPrefilter {
   private static final int OPEN = 4;
   private static final int CLOSE = 8;
   private static final int STRONG = 16;
+  private static final int TAG_START = 32;
+  private static final int TAG_END = 64;
 
   private static final MathPrefilter DEFAULT = new MathPrefilter();
 
@@ -92,6 +102,8 @@ public final class MathPrefilter {
     for (String tag : List.of("<script", "<style")) {
       add(patterns, kinds, tag.getBytes(StandardCharsets.US_ASCII), OPEN);
     }
+    add(patterns, kinds, new byte[] {'<'}, TAG_START);
+    add(patterns, kinds, new byte[] {'>'}, TAG_END);
     for (String tag : List.of("</script", "</style")) {
       add(patterns, kinds, tag.getBytes(StandardCharsets.US_ASCII), CLOSE);
     }
@@ -170,7 +182,8 @@ public final class MathPrefilter {
     int[] next = this.next;
     byte[] output = this.output;
     int s = 0;
-    boolean inside = false;
+    boolean inside = false; // a script or style body
+    boolean inTag = false;
     long[] seen = null;
     int weak = 0;
     for (int i = from; i < to; i++) {
@@ -181,6 +194,11 @@ public final class MathPrefilter {
         if ((o & ALWAYS) != 0) {
           return true;
         }
+        if ((o & TAG_START) != 0) {
+          inTag = true;
+        } else if ((o & TAG_END) != 0) {
+          inTag = false;
+        }
         if ((o & OPEN) != 0) {
           inside = true;
         } else if ((o & CLOSE) != 0) {
@@ -190,7 +208,7 @@ public final class MathPrefilter {
             return true;
           }
           int id = weakId[s];
-          if (id >= 0) {
+          if (id >= 0 && !inTag) {
             if (seen == null) {
               seen = new long[(weakPatterns + 63) / 64];
             }

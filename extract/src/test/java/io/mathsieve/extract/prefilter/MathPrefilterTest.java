@@ -33,6 +33,29 @@ class MathPrefilterTest {
     assertThat(test("<p>初中数学题：求函数的导数和积分，证明定理。</p>")).isTrue();
   }
 
+  // Math words inside tags are markup, not text: an SVG circle, a CSS radius, a class name, an event
+  // handler's function. Seen to fail while weak words counted inside tags.
+  @Test
+  void weakSignsInsideTagsDoNotCount() {
+    String markup = "<div class=\"series-solution\" style=\"border-radius:4px;transform:matrix(1,0,0,1,0,0)\" onclick=\"function(){}\">"
+        + "<svg><circle r=\"5\"/></svg><p>Cheap flights to Lisbon</p></div>";
+    assertThat(test(markup)).isFalse();
+    assertThat(test("<p>The series, its solution, the matrix and the circle's radius</p>")).as("the same words in the text").isTrue();
+    assertThat(test("<p>A <b>series</b>, its <i>solution</i>, a <a href=\"/m\">matrix</a> and a circle</p>")).as("words between tags").isTrue();
+    // TeX inside a tag still counts: a LaTeX image keeps its formula in alt.
+    assertThat(test("<img src=\"/eq/12.png\" alt=\"\\frac{1}{2}\">")).isTrue();
+  }
+
+  // "<math" is MathML only as a tag: minified code compares with Math.max (seen to fail with the bare
+  // "<math" pattern).
+  @Test
+  void mathMlIsATagNotALessThanMath() {
+    assertThat(test("<a onclick=\"for(i=0;i<Math.max(a,b);i++)go(i)\">Next</a><p>Cheap flights</p>")).isFalse();
+    assertThat(test("<p>x</p><math display=\"block\"><mi>x</mi></math>")).isTrue();
+    assertThat(test("<p>x</p><MATH>\n<mi>x</mi></MATH>")).isTrue();
+    assertThat(test("<p>x</p><math\n  xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi></math>")).isTrue();
+  }
+
   @Test
   void aMathLibraryCountsEvenInsideAScript() {
     assertThat(test("<script src=\"https://cdn.example/MathJax.js?config=TeX-AMS\"></script><p>Hello</p>")).isTrue();
