@@ -79,6 +79,9 @@ public final class HtmlDecoder {
   public record Detected(Charset charset, String source, int bomLength) {
     /** The body as characters, after the byte order mark, for a streaming parser (no whole-page string). */
     public Reader reader(byte[] body) {
+      if (charset.equals(StandardCharsets.UTF_8)) {
+        return new Utf8Reader(body, bomLength);
+      }
       return new InputStreamReader(new ByteArrayInputStream(body, bomLength, body.length - bomLength), charset);
     }
 
