@@ -161,11 +161,12 @@ final class Boilerplate {
 
   private static boolean isWord(String s, int from, int to) {
     int len = to - from;
-    if (len >= WORDS_BY_LENGTH.length) {
+    if (len <= 0 || len >= WORDS_BY_LENGTH.length) {
       return false;
     }
+    char first = Character.toLowerCase(s.charAt(from));
     for (String w : WORDS_BY_LENGTH[len]) {
-      if (s.regionMatches(true, from, w, 0, len)) {
+      if (w.charAt(0) == first && s.regionMatches(true, from, w, 0, len)) {
         return true;
       }
     }

@@ -81,9 +81,24 @@ final class TextBuilder {
       if (pendingSpace) {
         spaceIfNeeded();
       }
-      block.append(c);
-      countChar();
+      // The rest of the word in one append (this is where every char of every page goes).
+      int end = i + 1;
+      while (end < n && isWordChar(raw.charAt(end))) {
+        end++;
+      }
+      block.append(raw, i, end);
+      blockChars += end - i;
+      if (linkDepth > 0) {
+        blockLinkChars += end - i;
+      }
+      pendingSpace = false;
+      i = end - 1;
     }
+  }
+
+  /** Neither whitespace, a no-break space nor one of the builder's marker chars. */
+  private static boolean isWordChar(char c) {
+    return !(c >= FORMULA_START && c <= VERBATIM_END) && c != '\u00a0' && !Character.isWhitespace(c);
   }
 
   private void countChar() {

@@ -134,9 +134,13 @@ public final class LatexImages {
     return Character.digit(c, 16);
   }
 
+  /** Whether the class list holds {@code token} as a whole class (no regex split: this runs for every image). */
   private static boolean hasToken(String classes, String token) {
-    for (String t : classes.split("\\s+")) {
-      if (t.equals(token)) {
+    int len = token.length();
+    for (int at = classes.indexOf(token); at >= 0; at = classes.indexOf(token, at + 1)) {
+      boolean startsClass = at == 0 || Character.isWhitespace(classes.charAt(at - 1));
+      boolean endsClass = at + len == classes.length() || Character.isWhitespace(classes.charAt(at + len));
+      if (startsClass && endsClass) {
         return true;
       }
     }

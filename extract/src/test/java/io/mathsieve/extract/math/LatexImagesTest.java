@@ -24,6 +24,8 @@ class LatexImagesTest {
     assertThat(latex("<img src=\"/cgi-bin/mimetex.cgi?a_1\" alt=\"a_1\">")).contains("a_1");
     assertThat(latex("<img class=\"tex\" src=\"/img/eq17.png\" alt=\"E=mc^2\">")).contains("E=mc^2");
     assertThat(latex("<img class=\"latex\" src=\"/x.png\" alt=\"formula\">")).as("a useless alt and no URL").contains("formula");
+    assertThat(latex("<img class=\"big\tlatex\" src=\"/x.png\" alt=\"formula\">")).as("one class of several").contains("formula");
+    assertThat(latex("<img class=\"latexy no-latex\" src=\"/x.png\" alt=\"formula\">")).as("a class is a whole word").isEmpty();
   }
 
   // Sphinx imgmath (how Debian and many offline docs build): the alt is the TeX, with or without class="math".
