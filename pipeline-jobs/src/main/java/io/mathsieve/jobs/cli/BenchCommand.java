@@ -199,6 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
         // compiler, which would otherwise land in whichever measured run it happens to fall.
         e2e(splits, work.resolve("e2e-warmup"), model, prefilter, p);
         double[] perCore = new double[r];
+        double[] perCoreNoJit = new double[r];
         double[] wall = new double[r];
         long pagesDiff = 0;
         for (int i = 0; i < r; i++) {
@@ -206,9 +207,11 @@ public final class BenchCommand implements Callable<Integer> {
           Run large = e2e(splits, work.resolve("e2e"), model, prefilter, p);
           pagesDiff = large.pages() - small.pages();
           perCore[i] = pagesDiff / Math.max(1e-3, large.cpu() - small.cpu());
+          perCoreNoJit[i] = pagesDiff / Math.max(1e-3, large.cpu() - large.jit() - (small.cpu() - small.jit()));
           wall[i] = pagesDiff / Math.max(1e-3, large.wall() - small.wall());
         }
         runsE2e.add(new E2e(prefilter, p, pagesDiff, new Measurement("e2e", "pages", pagesDiff, 0, perCore, ""),
+            new Measurement("e2e without JIT", "pages", pagesDiff, 0, perCoreNoJit, ""),
             new Measurement("e2e wall", "pages", pagesDiff, 0, wall, "")));
       }
     }
@@ -226,10 +229,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     table.append(String.format(Locale.ROOT, "%nend to end: extract + URL/exact dedup + score on a MiniCluster, per page beyond job start-up"
         + " (the difference between all %d files and the first %d)%n", splits.size(), half.size()));
-    table.append(String.format(Locale.ROOT, "%-30s %14s %21s %14s %9s%n", "", "pages/s/core", "min - max", "wall pages/s", "x floor"));
+    table.append(String.format(Locale.ROOT, "%-30s %14s %21s %14s %9s %16s %9s%n", "", "pages/s/core", "min - max", "wall pages/s", "x floor",
+        "without JIT", "x floor"));
     for (E2e e : runsE2e) {
-      table.append(String.format(Locale.ROOT, "prefilter %-3s parallelism %d     %14.0f %,9.0f - %,-9.0f %14.0f %9.2f%n", e.prefilter() ? "on" : "off",
-          e.parallelism(), e.perCore().median(), e.perCore().min(), e.perCore().max(), e.wall().median(), e.perCore().median() / floor));
+      table.append(String.format(Locale.ROOT, "prefilter %-3s parallelism %d     %14.0f %,9.0f - %,-9.0f %14.0f %9.2f %16.0f %9.2f%n", e.prefilter() ? "on" : "off",
+          e.parallelism(), e.perCore().median(), e.perCore().min(), e.perCore().max(), e.wall().median(), e.perCore().median() / floor,
+          e.perCoreNoJit().median(), e.perCoreNoJit().median() / floor));
     }
     E2e p1 = runsE2e.stream().filter(e -> e.prefilter() && e.parallelism() == 1).findFirst().orElseThrow();
     E2e p2 = runsE2e.stream().filter(e -> e.prefilter() && e.parallelism() == 2).findFirst().orElseThrow();
@@ -257,7 +262,8 @@ public final class BenchCommand implements Callable<Integer> {
     for (E2e e : runsE2e) {
       e2e.addObject().put("prefilter", e.prefilter()).put("parallelism", e.parallelism()).put("pages", e.pages())
           .put("pages_per_s_per_core", e.perCore().median()).put("min", e.perCore().min()).put("max", e.perCore().max())
-          .put("wall_pages_per_s", e.wall().median());
+          .put("wall_pages_per_s", e.wall().median())
+          .put("pages_per_s_per_core_without_jit", e.perCoreNoJit().median());
     }
     json.put("scaling_p2_over_p1", p2.wall().median() / p1.wall().median());
     Path results = output.resolve("bench-results.json");
@@ -267,22 +273,59 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** One run of the job: pages read, process CPU seconds, wall seconds. */
-  record Run(long pages, double cpu, double wall) {}
+  record Run(long pages, double cpu, double jit, double wall) {}
 
   /** The end-to-end rates of one setting: per core (CPU time) and wall, over the runs. */
-  record E2e(boolean prefilter, int parallelism, long pages, Measurement perCore, Measurement wall) {}
+  record E2e(boolean prefilter, int parallelism, long pages, Measurement perCore, Measurement perCoreNoJit, Measurement wall) {}
 
   private static Run e2e(List<WarcSplit> splits, Path dir, Path model, boolean prefilter, int parallelism) throws Exception {
     MathsieveConfig config = MathsieveConfig.from(Settings.empty().with("extract.prefilter", String.valueOf(prefilter), "bench"));
     ClassifierConfig c = config.classifier();
     double cpu0 = processCpu();
+    double jit0 = jitCpu();
     long t0 = System.nanoTime();
     RunSummary extract = ExtractJob.run(splits, dir, config, parallelism, true);
     ScoreJob.run(FlinkFiles.of(dir.resolve("pages")), model.toAbsolutePath().toString(), FlinkFiles.of(dir.resolve("scores-" + System.nanoTime())),
         c.maxChars(),
         Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, parallelism);
     long pages = extract.root().at("/records/response").asLong();
-    return new Run(pages, processCpu() - cpu0, (System.nanoTime() - t0) / 1e9);
+    return new Run(pages, processCpu() - cpu0, jitCpu() - jit0, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * CPU seconds of this process's JIT compiler threads (Linux: their /proc stat; 0 elsewhere). A
+   * bench run of a thousand pages spends as much CPU compiling Jsoup and the extractor as running
+   * them, which a crawl of millions does not.
+   */
+  static double jitCpu() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return 0;
+    }
+    long ticks = 0;
+    try (var dirs = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) dirs::iterator) {
+        try {
+          ticks += compilerTicks(Files.readString(t.resolve("stat")));
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended while being read
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return ticks / 100.0; // USER_HZ
+  }
+
+  /** From one /proc task stat line: user + system clock ticks if the thread is a JIT compiler ({@code C2 CompilerThre}), else 0. */
+  static long compilerTicks(String stat) {
+    int close = stat.lastIndexOf(')'); // the name may hold spaces and parentheses
+    String name = stat.substring(stat.indexOf('(') + 1, close);
+    if (!name.contains("CompilerThre")) {
+      return 0;
+    }
+    String[] f = stat.substring(close + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
   }
 
   static double processCpu() {
