@@ -126,7 +126,7 @@ public final class IterateDriver {
       TrainJob.Counts counts = t.counts();
       Path model = t.model();
       String version = t.version();
-      ObjectNode training = t.training();
+      TrainingReport training = t.training();
       Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
       if (degenerate.isPresent()) {
         throw stopOnDegenerate(r, loop, t, degenerate.get(), i, dir);
@@ -210,11 +210,11 @@ public final class IterateDriver {
     ArrayNode runs = (ArrayNode) root.get("iterations");
     TrainJob.Counts counts = t.counts();
     ModelCard card = t.card();
-    ObjectNode training = t.training();
+    TrainingReport training = t.training();
     ObjectNode s = RunSummary.json().createObjectNode();
     s.put("iteration", i);
     s.put("model_version", t.version());
-    s.set("training", training);
+    s.set("training", training.json());
     s.put("stopped", "degenerate model: " + problem);
     FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
     runs.add(s);
@@ -228,7 +228,7 @@ public final class IterateDriver {
   }
 
   /** What an iteration trained: the model, its card, and the {@code training.json} written for it. */
-  private record Trained(Path model, String version, ModelCard card, TrainJob.Counts counts, ObjectNode training) {}
+  private record Trained(Path model, String version, ModelCard card, TrainJob.Counts counts, TrainingReport training) {}
 
   /** Trains iteration {@code i}'s model on the seed, the pattern positives so far and a fresh negative sample, and logs its validation. */
   private static Trained train(Request r, SeedFiles seed, List<Path> seedInputs, List<Path> negativeInputs, List<Path> positives,
@@ -247,31 +247,15 @@ public final class IterateDriver {
     try (java.io.InputStream in = cardFile.getFileSystem().open(cardFile)) {
       card = ModelCard.read(in, FlinkFiles.shown(cardFile));
     }
-    ObjectNode training = RunSummary.json().createObjectNode();
-    training.put("seed_positives", counts.seedPositives());
-    training.put("pattern_positives", counts.patternPositives());
-    training.put("negatives", counts.negatives());
-    training.put("negatives_from_math_domains", counts.negativesFromMathDomains());
-    training.put("negatives_from", r.examples().negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.examples().negatives().toString());
-    ArrayNode sources = training.putArray("sources");
+    List<String> sources = new ArrayList<>();
     seed.corpora().forEach(p -> sources.add(p.toString()));
     positives.forEach(p -> sources.add(FlinkFiles.shown(p)));
-    training.put("model", FlinkFiles.shown(model));
-    training.put("model_version", version);
-    ObjectNode cfg = training.putObject("classifier");
-    r.classifier().values().forEach(cfg::put);
-    training.set("plan", RunSummary.json().valueToTree(card.plan()));
-    training.put("validated_by", card.validatedBy());
-    training.put("negatives_set_aside", card.negativesSetAside());
-    training.set("validation", RunSummary.json().valueToTree(card.fastText()));
-    if (card.combined() != null) {
-      training.set("validation_combined", RunSummary.json().valueToTree(card.combined()));
-      ArrayNode w = training.putArray("combiner");
-      for (double x : card.combiner()) {
-        w.add(x);
-      }
-    }
-    FlinkFiles.writeJson(new Path(dir, "training.json"), training);
+    TrainingReport training = new TrainingReport(counts.seedPositives(), counts.patternPositives(), counts.negatives(),
+        counts.negativesFromMathDomains(),
+        r.examples().negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.examples().negatives().toString(), sources,
+        FlinkFiles.shown(model), version, r.classifier().values(), card.plan(), card.validatedBy(), card.negativesSetAside(), card.fastText(),
+        card.combined(), card.combined() != null ? card.combiner() : null);
+    FlinkFiles.writeJson(new Path(dir, "training.json"), training.json());
     r.options().log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
         card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
             "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),

@@ -20,7 +20,7 @@ import java.util.List;
  * @param stopped why the loop stopped after this iteration, or {@code "continuing"}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record IterationSummary(int iteration, String modelVersion, ObjectNode training, double threshold, String collection, long collectedPages,
+record IterationSummary(int iteration, String modelVersion, TrainingReport training, double threshold, String collection, long collectedPages,
     long collectedTokens, long newPages, double newShare, int mathDomains, List<DomainShare> topMathDomains, List<String> acceptedPatterns,
     long patternPositivesAdded, Long labelledPages, Double precision, Double recall,
     @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) {
