@@ -210,12 +210,7 @@ public final class IterateDriver {
     ArrayNode runs = (ArrayNode) root.get("iterations");
     TrainJob.Counts counts = t.counts();
     ModelCard card = t.card();
-    TrainingReport training = t.training();
-    ObjectNode s = RunSummary.json().createObjectNode();
-    s.put("iteration", i);
-    s.put("model_version", t.version());
-    s.set("training", training.json());
-    s.put("stopped", "degenerate model: " + problem);
+    ObjectNode s = new IterationSummary.Degenerate(i, t.version(), t.training(), "degenerate model: " + problem).json();
     FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
     runs.add(s);
     root.put("stopped", "degenerate model in iteration " + i);

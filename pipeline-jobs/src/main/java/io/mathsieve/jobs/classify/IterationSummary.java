@@ -26,6 +26,16 @@ record IterationSummary(int iteration, String modelVersion, TrainingReport train
     @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) {
   private static final ObjectMapper SNAKE = RunSummary.snakeCase();
 
+  /**
+   * The summary of an iteration whose model was degenerate: the loop stopped before scoring, so
+   * there is nothing collected to report.
+   */
+  record Degenerate(int iteration, String modelVersion, TrainingReport training, String stopped) {
+    ObjectNode json() {
+      return SNAKE.valueToTree(this);
+    }
+  }
+
   /** A math domain: its pages, how many were collected and their share. */
   record DomainShare(String domain, long pages, long collected, double share) {}
 

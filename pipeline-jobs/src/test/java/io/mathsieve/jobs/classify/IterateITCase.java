@@ -140,6 +140,12 @@ class IterateITCase {
     JsonNode loop = new ObjectMapper().readTree(w.resolve("iterations.json").toFile());
     assertThat(loop.get("stopped").asText()).isEqualTo("degenerate model in iteration 1");
     assertThat(loop.at("/iterations/0/stopped").asText()).startsWith("degenerate model: ");
+    // The stopped iteration's summary names its model and carries what it trained on and how it validated.
+    assertThat(loop.at("/iterations/0/iteration").asInt()).isEqualTo(1);
+    assertThat(loop.at("/iterations/0/model_version").asText()).hasSize(16);
+    assertThat(loop.at("/iterations/0/training/plan/epoch").asInt()).isEqualTo(3);
+    assertThat(loop.at("/iterations/0/training/validation/auc").isNumber()).isTrue();
+    assertThat(new ObjectMapper().readTree(w.resolve("iterations/iter-1/summary.json").toFile())).isEqualTo(loop.at("/iterations/0"));
   }
 
   // The same inputs give the same model and scores.
