@@ -246,6 +246,17 @@ public final class BenchCommand implements Callable<Integer> {
     ObjectNode json = RunSummary.json().createObjectNode();
     json.put("created", Instant.now().toString());
     json.put("machine", machine());
+    ObjectNode input = json.putObject("input");
+    input.put("generated", inputs.isEmpty());
+    ArrayNode files = input.putArray("warc_files"); // as measured: one given file is split in two
+    for (Path w : warcs) {
+      files.addObject().put("path", w.toAbsolutePath().normalize().toString()).put("bytes", Files.size(w));
+    }
+    input.put("labels", labels == null ? null : labels.toAbsolutePath().normalize().toString());
+    input.put("math_pages", labelledMath != null ? Integer.valueOf(labelledMath.size()) : manifest != null ? Integer.valueOf(StageBench.mathUrls(manifest).size())
+        : null); // null: real pages without --labels
+    ArrayNode given = input.putArray("given");
+    inputs.forEach(given::add);
     json.put("pages", stages.pages());
     json.put("html_bytes", stages.htmlBytes());
     json.put("runs", r);
@@ -292,6 +303,16 @@ public final class BenchCommand implements Callable<Integer> {
     return new Run(pages, processCpu() - cpu0, jitCpu() - jit0, (System.nanoTime() - t0) / 1e9);
   }
 
+  /** The CPU's model name from /proc/cpuinfo (Linux), or the architecture elsewhere. */
+  static String cpuModel() {
+    try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+          .orElse(System.getProperty("os.arch"));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return System.getProperty("os.arch");
+    }
+  }
+
   /**
    * CPU seconds of this process's JIT compiler threads (Linux: their /proc stat; 0 elsewhere). A
    * bench run of a thousand pages spends as much CPU compiling Jsoup and the extractor as running
@@ -333,7 +354,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   static String machine() {
-    return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+    return cpuModel() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
   }
 }
