@@ -206,12 +206,17 @@ public final class HtmlDecoder {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Whether {@code b[i..i+8)} are all 7-bit. */
+    static boolean eightAscii(byte[] b, int i) {
+      return ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0;
+    }
+
     static Utf8Check of(byte[] b, int length) {
       boolean multibyte = false;
       int i = 0;
       while (i < length) {
         // Eight ASCII bytes at a time: most of a page is markup, and this runs on every page.
-        while (i + 8 <= length && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+        while (i + 8 <= length && eightAscii(b, i)) {
           i += 8;
         }
         if (i >= length) {

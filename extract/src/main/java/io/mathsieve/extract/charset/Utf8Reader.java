@@ -3,9 +3,6 @@ package io.mathsieve.extract.charset;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,8 +18,6 @@ import java.nio.charset.StandardCharsets;
  * chars are the same as decoding the whole body with the JDK.
  */
 final class Utf8Reader extends Reader {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private final byte[] b;
   private final int end;
   private int pos;
@@ -63,7 +58,7 @@ final class Utf8Reader extends Reader {
     int oe = off + len;
     while (o < oe && p < end) {
       // Eight ASCII bytes at a time.
-      while (o + 8 <= oe && p + 8 <= end && ((long) LONGS.get(b, p) & 0x8080808080808080L) == 0) {
+      while (o + 8 <= oe && p + 8 <= end && HtmlDecoder.Utf8Check.eightAscii(b, p)) {
         for (int k = 0; k < 8; k++) {
           cbuf[o + k] = (char) b[p + k];
         }

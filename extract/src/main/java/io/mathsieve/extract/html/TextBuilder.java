@@ -74,7 +74,7 @@ final class TextBuilder {
         }
         continue;
       }
-      if (Character.isWhitespace(c) || c == '\u00a0') {
+      if (!isWordChar(c)) {
         pendingSpace = true;
         continue;
       }

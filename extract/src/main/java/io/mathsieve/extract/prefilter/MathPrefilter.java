@@ -35,8 +35,8 @@ public final class MathPrefilter {
    * {@code <math} followed by what may end a tag name, not {@code i<Math.max(...)} in minified code.
    */
   static final List<String> MARKUP = List.of(
-      "mathjax", "katex", "math/tex", "mathml", "<math>", "<math ", "<math\n", "<math\r", "<math\t", "<math/", "asciimath", "mwe-math", "wp-katex", "mimetex", "latex.php", "codecogs",
-      "tex.cgi", "latex.codecogs", "[tex]", "[latex]", "[math]", "$latex ");
+      "mathjax", "katex", "math/tex", "mathml", "<math>", "<math ", "<math\n", "<math\r", "<math\t", "<math/", "asciimath", "mwe-math",
+      "wp-katex", "mimetex", "latex.php", "codecogs", "tex.cgi", "latex.codecogs", "[tex]", "[latex]", "[math]", "$latex ");
 
   /** TeX written in the text: one hit outside scripts and styles passes the page. */
   static final List<String> LATEX = List.of(

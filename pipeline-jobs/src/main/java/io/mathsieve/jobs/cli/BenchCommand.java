@@ -166,7 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path samples = samples();
     Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"), work, 200_000);
 
-    StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, labelledMath != null ? labelledMath : StageBench.mathUrls(manifest), model,
+    // Math pages by the labels, else by the generator's manifest; none known for real pages without --labels.
+    java.util.Set<String> mathUrls = labelledMath != null ? labelledMath : StageBench.mathUrls(manifest);
+    StageBench.Result stages = StageBench.run(new StageBench.Inputs(warcs, mathUrls, model,
         List.of(samples.resolve("benchmarks")), r,
         work), System.err::println);
     List<Measurement> rows = new ArrayList<>(stages.rows());
@@ -253,8 +255,7 @@ public final class BenchCommand implements Callable<Integer> {
       files.addObject().put("path", w.toAbsolutePath().normalize().toString()).put("bytes", Files.size(w));
     }
     input.put("labels", labels == null ? null : labels.toAbsolutePath().normalize().toString());
-    input.put("math_pages", labelledMath != null ? Integer.valueOf(labelledMath.size()) : manifest != null ? Integer.valueOf(StageBench.mathUrls(manifest).size())
-        : null); // null: real pages without --labels
+    input.put("math_pages", labelledMath != null || manifest != null ? Integer.valueOf(mathUrls.size()) : null);
     ArrayNode given = input.putArray("given");
     inputs.forEach(given::add);
     json.put("pages", stages.pages());
