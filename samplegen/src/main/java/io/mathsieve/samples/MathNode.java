@@ -1,13 +1,18 @@
 package io.mathsieve.samples;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * A small formula tree that renders to both LaTeX and presentation MathML, so the generator knows
- * exactly which LaTeX a MathML-to-LaTeX converter should give back for the MathML it writes.
+ * A small formula tree that renders to both LaTeX and presentation MathML, so the generator knows which
+ * LaTeX, up to spacing, a MathML-to-LaTeX converter should give back for the MathML it writes.
  */
 sealed interface MathNode {
-  /** LaTeX in the canonical form of mathsieve's converter. */
+  /**
+   * The formula as TeX a page would show. The sample checks compare formulas with whitespace removed, so this
+   * need not space items the way mathsieve's converter does (that is tested on hand-written LaTeX in
+   * {@code MathMlToLatexTest}); it only has to be TeX that means the formula.
+   */
   String latex();
 
   /** Presentation MathML, without the {@code <math>} wrapper. */
@@ -16,6 +21,15 @@ sealed interface MathNode {
   /** MathML of this node as a single element (rows wrapped in {@code mrow}), for fixed-arity parents. */
   default String mathmlElement() {
     return mathml();
+  }
+
+  // TeX reads a control word up to the first non-letter, so \alpha before x needs a space (\\ is a line break).
+  Pattern ENDS_IN_CONTROL_WORD = Pattern.compile("(?<!\\\\)\\\\[A-Za-z]+$");
+
+  /** {@code next}, with a space before it if it would otherwise run into a control word that ends {@code before}. */
+  static String texJoin(CharSequence before, String next) {
+    boolean space = !next.isEmpty() && Character.isLetter(next.charAt(0)) && ENDS_IN_CONTROL_WORD.matcher(before).find();
+    return space ? " " + next : next;
   }
 
   static String escape(String s) {
@@ -62,7 +76,7 @@ sealed interface MathNode {
     public String latex() {
       StringBuilder out = new StringBuilder();
       for (MathNode n : items) {
-        Latex.append(out, n.latex());
+        out.append(texJoin(out, n.latex()));
       }
       return out.toString();
     }
@@ -165,9 +179,8 @@ sealed interface MathNode {
   /** A named function applied to an argument: {@code \sin x}, with MathML's function-application mark. */
   record Func(String name, MathNode arg) implements MathNode {
     public String latex() {
-      StringBuilder out = new StringBuilder("\\").append(name);
-      Latex.append(out, arg.latex());
-      return out.toString();
+      String command = "\\" + name;
+      return command + texJoin(command, arg.latex());
     }
 
     public String mathml() {
