@@ -3,7 +3,6 @@ package io.mathsieve.jobs.classify;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
-import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
@@ -24,8 +23,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -148,41 +145,20 @@ public final class AnalyzeJob {
   static final class NewPages extends EndOfKeyJoin<String, ScoredDocument, ScoredDocument, Boolean> {
     private final double before;
     private final double now;
-    private transient ValueState<Double> previous;
-    private transient ValueState<Double> current;
-    private transient StageCounters c;
 
     NewPages(double before, double now) {
+      super(TypeInformation.of(ScoredDocument.class), TypeInformation.of(ScoredDocument.class));
       this.before = before;
       this.now = now;
     }
 
     @Override
-    public void open(OpenContext context) {
-      previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous", Types.DOUBLE));
-      current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", Types.DOUBLE));
-      c = new StageCounters(getRuntimeContext());
-    }
-
-    @Override
-    protected void first(ScoredDocument s) throws Exception {
-      previous.update(s.score());
-    }
-
-    @Override
-    protected void second(ScoredDocument s) throws Exception {
-      current.update(s.score());
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Boolean> out) throws Exception {
-      Double p = previous.value();
-      Double n = current.value();
-      if (n != null && ScoreHistogram.collected(n, now) && (p == null || !ScoreHistogram.collected(p, before))) {
-        c.inc(Count.ITERATE_NEW_PAGES);
+    protected void decide(Iterable<ScoredDocument> previous, Iterable<ScoredDocument> current, OnTimerContext ctx, Collector<Boolean> out) {
+      ScoredDocument p = last(previous);
+      ScoredDocument n = last(current);
+      if (n != null && ScoreHistogram.collected(n.score(), now) && (p == null || !ScoreHistogram.collected(p.score(), before))) {
+        counters.inc(Count.ITERATE_NEW_PAGES);
       }
-      previous.clear();
-      current.clear();
     }
   }
 }

@@ -3,7 +3,6 @@ package io.mathsieve.jobs.classify;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
-import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
@@ -21,8 +20,6 @@ import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -70,39 +67,20 @@ public final class PositivesJob {
   static final class Uncollected extends EndOfKeyJoin<String, TextDocument, ScoredDocument, TextDocument> {
     private final double threshold;
     private final double minScore;
-    private transient ValueState<TextDocument> page;
-    private transient ValueState<Double> score;
 
     Uncollected(double threshold, double minScore) {
+      super(TypeInformation.of(TextDocument.class), TypeInformation.of(ScoredDocument.class));
       this.threshold = threshold;
       this.minScore = minScore;
     }
 
     @Override
-    public void open(OpenContext context) {
-      page = getRuntimeContext().getState(new ValueStateDescriptor<>("page", TypeInformation.of(TextDocument.class)));
-      score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", Types.DOUBLE));
-    }
-
-    @Override
-    protected void first(TextDocument d) throws Exception {
-      page.update(d);
-    }
-
-    @Override
-    protected void second(ScoredDocument s) throws Exception {
-      score.update(s.score());
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextDocument> out) throws Exception {
-      TextDocument d = page.value();
-      Double s = score.value();
-      if (d != null && s != null && !ScoreHistogram.collected(s, threshold) && s >= minScore) {
+    protected void decide(Iterable<TextDocument> pages, Iterable<ScoredDocument> scores, OnTimerContext ctx, Collector<TextDocument> out) {
+      TextDocument d = last(pages);
+      ScoredDocument s = last(scores);
+      if (d != null && s != null && !ScoreHistogram.collected(s.score(), threshold) && s.score() >= minScore) {
         out.collect(d);
       }
-      page.clear();
-      score.clear();
     }
   }
 

@@ -9,7 +9,6 @@ import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.classifiers.math.MathTextNormalizer;
 import io.mathsieve.extract.math.TexDelimiters;
 import io.mathsieve.hash.Murmur3;
-import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.JobRunner;
@@ -22,15 +21,10 @@ import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
@@ -136,34 +130,15 @@ public final class TrainJob {
    * in the job graph or on the driver.
    */
   static final class UnlessKnown extends EndOfKeyJoin<Long, TextDocument, Long, TextDocument> {
-    private transient ListState<TextDocument> pages;
-    private transient ValueState<Boolean> known;
-
-    @Override
-    public void open(OpenContext context) {
-      pages = getRuntimeContext().getListState(new ListStateDescriptor<>("pages", TypeInformation.of(TextDocument.class)));
-      known = getRuntimeContext().getState(new ValueStateDescriptor<>("known", Types.BOOLEAN));
+    UnlessKnown() {
+      super(TypeInformation.of(TextDocument.class), Types.LONG);
     }
 
     @Override
-    protected void first(TextDocument d) throws Exception {
-      pages.add(d);
-    }
-
-    @Override
-    protected void second(Long urlHash) throws Exception {
-      known.update(true);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextDocument> out) throws Exception {
-      if (known.value() == null) {
-        for (TextDocument d : pages.get()) {
-          out.collect(d);
-        }
+    protected void decide(Iterable<TextDocument> pages, Iterable<Long> known, OnTimerContext ctx, Collector<TextDocument> out) {
+      if (!known.iterator().hasNext()) {
+        pages.forEach(out::collect);
       }
-      pages.clear();
-      known.clear();
     }
   }
 

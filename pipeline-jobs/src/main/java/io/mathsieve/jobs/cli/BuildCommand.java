@@ -3,13 +3,12 @@ package io.mathsieve.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
+import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.UserError;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +29,7 @@ import picocli.CommandLine.Option;
 public final class BuildCommand implements Callable<Integer> {
   @Mixin CrawlInputs inputs;
 
-  @Option(names = "--seed", required = true, arity = "1..*", paramLabel = "PATH",
-      description = "Seed positives: OpenWebMath-style JSONL/Parquet with a 'text' column, or .txt files of URL patterns.")
-  List<Path> seeds;
-
-  @Option(names = "--negatives", arity = "1..*", paramLabel = "PATH", description = "Negatives (JSONL/Parquet with 'text'); default: sampled from the pages.")
-  List<Path> negatives = new ArrayList<>();
+  @Mixin ClassifierExamples examples;
 
   @Option(names = "--benchmarks", required = true, arity = "1..*", paramLabel = "PATH", description = "Benchmark files or directories to decontaminate against.")
   List<Path> benchmarks;
@@ -43,15 +37,6 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = {"The build directory (new, empty, or an earlier build to resume):",
       "a local path, or s3://bucket/prefix (or another Flink file system) for a cluster without a shared file system."})
   String output;
-
-  @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens per iteration (iterate.budget-tokens).")
-  Long budget;
-
-  @Option(names = "--annotations", paramLabel = "FILE", description = "URL patterns to include (+) or exclude (-).")
-  Path annotations;
-
-  @Option(names = "--labels", paramLabel = "FILE", description = "url<TAB>math|other lines: precision and recall per iteration.")
-  Path labels;
 
   @Option(names = "--buckets", paramLabel = "N", description = "Hash buckets of the corpus files (default: from the corpus size and export.target-file-bytes).")
   int buckets;
@@ -62,20 +47,17 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     common.progress();
     Settings s = common.settings();
-    s = CommonOptions.withBudget(s, budget);
+    s = examples.withBudget(s);
     if (buckets < 0) {
       throw new UserError("--buckets must be positive, got " + buckets);
     }
     MathsieveConfig config = MathsieveConfig.from(s);
-    checkFiles("--seed", seeds);
-    checkFiles("--negatives", negatives);
-    checkFiles("--benchmarks", benchmarks);
-    checkFiles("--annotations", annotations == null ? List.of() : List.of(annotations));
-    checkFiles("--labels", labels == null ? List.of() : List.of(labels));
+    IterateDriver.Examples e = examples.examples();
+    ClassifierExamples.checkFiles("--benchmarks", benchmarks);
     PrintStream log = System.err;
     org.apache.flink.core.fs.Path out = FlinkFiles.location(output);
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(
-        new BuildDriver.Inputs(inputs.resolve(config.warc()), seeds, negatives, benchmarks, annotations, labels), config, out,
+        new BuildDriver.Inputs(inputs.resolve(config.warc()), e.seeds(), e.negatives(), benchmarks, e.annotations(), e.labels()), config, out,
         new BuildDriver.Options(common.parallelism(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);
@@ -87,14 +69,6 @@ public final class BuildCommand implements Callable<Integer> {
       System.out.println("summary:    " + FlinkFiles.shown(new org.apache.flink.core.fs.Path(out, "run.json")));
     }
     return Accounting.check("build", r.summary().root());
-  }
-
-  static void checkFiles(String option, List<Path> paths) {
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new UserError(option + " " + p + " does not exist");
-      }
-    }
   }
 
   /** The funnel as a table: what went in, what each stage kept, and why the rest was dropped. */

@@ -54,17 +54,6 @@ public final class CommonOptions {
     }
   }
 
-  /** {@code s} with {@code --budget-tokens} applied when given; a non-positive budget is a user error. */
-  static Settings withBudget(Settings s, Long budget) {
-    if (budget == null) {
-      return s;
-    }
-    if (budget <= 0) {
-      throw new UserError("--budget-tokens must be positive, got " + budget);
-    }
-    return s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
-  }
-
   int parallelism() {
     if (parallelism < 1) {
       throw new UserError("--parallelism must be at least 1, got " + parallelism);

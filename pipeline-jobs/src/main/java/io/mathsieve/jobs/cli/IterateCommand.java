@@ -6,8 +6,6 @@ import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,18 +25,10 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--pages", required = true, paramLabel = "DIR", description = "A pages store (DIR/pages of an extract run, or the store itself).")
   Path pages;
 
-  @Option(names = "--seed", required = true, arity = "1..*", paramLabel = "PATH",
-      description = "Seed positives: OpenWebMath-style JSONL/Parquet with a 'text' column, or .txt files of URL patterns.")
-  List<Path> seeds;
-
-  @Option(names = "--negatives", arity = "1..*", paramLabel = "PATH", description = "Negatives (JSONL/Parquet with 'text'); default: sampled from the pages store.")
-  List<Path> negatives = new ArrayList<>();
+  @Mixin ClassifierExamples examples;
 
   @Option(names = "--workdir", required = true, paramLabel = "DIR", description = "Where the iterations are written.")
   Path workdir;
-
-  @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens (iterate.budget-tokens).")
-  Long budget;
 
   @Option(names = "--threshold", paramLabel = "X", description = "Collect pages scoring at least X (iterate.threshold; default 0.5).")
   Double threshold;
@@ -46,19 +36,13 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--max-iterations", paramLabel = "N", description = "At most N iterations (iterate.max-iterations; default 4).")
   Integer maxIterations;
 
-  @Option(names = "--annotations", paramLabel = "FILE", description = "URL patterns to include (+) or exclude (-), overriding the mined ones.")
-  Path annotations;
-
-  @Option(names = "--labels", paramLabel = "FILE", description = "url<TAB>math|other lines: precision and recall per iteration.")
-  Path labels;
-
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     common.progress();
     Settings s = common.settings();
-    s = CommonOptions.withBudget(s, budget);
+    s = examples.withBudget(s);
     if (threshold != null) {
       s = s.with("iterate.threshold", threshold.toString(), "--threshold");
     }
@@ -68,7 +52,7 @@ public final class IterateCommand implements Callable<Integer> {
     MathsieveConfig config = MathsieveConfig.from(s);
     Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
     IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store),
-        new IterateDriver.Examples(seeds, negatives, annotations, labels), FlinkFiles.of(workdir), config.classifier(), config.iterate(),
+        examples.examples(), FlinkFiles.of(workdir), config.classifier(), config.iterate(),
         TokenRates.counter(store, config.export()),
         new IterateDriver.Options(common.parallelism(), common.overwrite, common.quiet ? line -> {} : System.out::println)));
     if (!common.quiet) {

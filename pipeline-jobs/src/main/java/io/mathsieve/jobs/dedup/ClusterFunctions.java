@@ -18,10 +18,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -34,44 +31,27 @@ final class ClusterFunctions {
    * root. A node that two documents share is marked, keeping the smaller doc id's info.
    */
   static final class MemberJoin extends EndOfKeyJoin<Long, Assignment, NodeInfo, Member> {
-    private transient ValueState<Long> root;
-    private transient ValueState<NodeInfo> info;
-    private transient ValueState<Boolean> shared;
-
-    @Override
-    public void open(OpenContext context) {
-      root = getRuntimeContext().getState(new ValueStateDescriptor<>("root", Types.LONG));
-      info = getRuntimeContext().getState(new ValueStateDescriptor<>("info", TypeInformation.of(NodeInfo.class)));
-      shared = getRuntimeContext().getState(new ValueStateDescriptor<>("shared", Types.BOOLEAN));
+    MemberJoin() {
+      super(TypeInformation.of(Assignment.class), TypeInformation.of(NodeInfo.class));
     }
 
     @Override
-    protected void first(Assignment a) throws Exception {
-      Long r = root.value();
-      root.update(r == null ? a.root() : Math.min(r, a.root()));
-    }
-
-    @Override
-    protected void second(NodeInfo n) throws Exception {
-      NodeInfo before = info.value();
-      if (before != null && !before.docId().equals(n.docId())) {
-        shared.update(true);
+    protected void decide(Iterable<Assignment> assignments, Iterable<NodeInfo> infos, OnTimerContext ctx, Collector<Member> out) {
+      Long root = null;
+      for (Assignment a : assignments) {
+        root = root == null ? a.root() : Math.min(root, a.root());
       }
-      if (before == null || n.docId().compareTo(before.docId()) < 0) {
-        info.update(n);
+      NodeInfo info = null;
+      boolean shared = false;
+      for (NodeInfo n : infos) {
+        shared |= info != null && !info.docId().equals(n.docId());
+        if (info == null || n.docId().compareTo(info.docId()) < 0) {
+          info = n;
+        }
       }
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Member> out) throws Exception {
-      Long r = root.value();
-      NodeInfo n = info.value();
-      if (r != null && n != null) {
-        out.collect(new Member(r, n.node(), n.docId(), n.score(), n.fetchMillis(), shared.value() != null));
+      if (root != null && info != null) {
+        out.collect(new Member(root, info.node(), info.docId(), info.score(), info.fetchMillis(), shared));
       }
-      root.clear();
-      info.clear();
-      shared.clear();
     }
   }
 
@@ -130,37 +110,16 @@ final class ClusterFunctions {
     /** Clusters resolved: counted where each cluster's kept member passes, so nothing re-reads the clusters store. */
 
     private final DocAdapter<T> adapter;
-    private final TypeInformation<T> type;
-    private transient ListState<T> rows;
-    private transient ValueState<Decision> decision;
-    private transient StageCounters counters;
 
     Apply(DocAdapter<T> adapter, TypeInformation<T> type) {
+      super(type, TypeInformation.of(Decision.class));
       this.adapter = adapter;
-      this.type = type;
     }
 
     @Override
-    public void open(OpenContext context) {
-      rows = getRuntimeContext().getListState(new ListStateDescriptor<>("rows", type));
-      decision = getRuntimeContext().getState(new ValueStateDescriptor<>("decision", TypeInformation.of(Decision.class)));
-      counters = new StageCounters(getRuntimeContext());
-    }
-
-    @Override
-    protected void first(T row) throws Exception {
-      rows.add(row);
-    }
-
-    @Override
-    protected void second(Decision d) throws Exception {
-      decision.update(d);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
-      Decision d = decision.value();
-      for (T row : rows.get()) {
+    protected void decide(Iterable<T> rows, Iterable<Decision> decisions, OnTimerContext ctx, Collector<T> out) {
+      Decision d = last(decisions);
+      for (T row : rows) {
         String id = adapter.docId(row);
         if (d == null || !d.docId().equals(id)) {
           counters.inc(Count.NEAR_FORWARDED);
@@ -182,8 +141,6 @@ final class ClusterFunctions {
           ctx.output(REJECTIONS, r);
         }
       }
-      rows.clear();
-      decision.clear();
     }
   }
 }

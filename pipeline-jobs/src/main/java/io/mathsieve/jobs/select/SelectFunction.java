@@ -4,16 +4,11 @@ import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
 import java.util.Locale;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -30,50 +25,26 @@ public final class SelectFunction extends EndOfKeyJoin<String, TextDocument, Sel
   private final double threshold;
   private final int finalIteration;
   private final String modelVersion;
-  private transient ValueState<TextDocument> page;
-  private transient ValueState<Double> score;
-  private transient ValueState<Integer> firstCollected;
-  private transient StageCounters counters;
 
   public SelectFunction(double threshold, int finalIteration, String modelVersion) {
+    super(TypeInformation.of(TextDocument.class), TypeInformation.of(Selection.class));
     this.threshold = threshold;
     this.finalIteration = finalIteration;
     this.modelVersion = modelVersion;
   }
 
   @Override
-  public void open(OpenContext context) {
-    page = getRuntimeContext().getState(new ValueStateDescriptor<>("page", TypeInformation.of(TextDocument.class)));
-    score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", Types.DOUBLE));
-    firstCollected = getRuntimeContext().getState(new ValueStateDescriptor<>("first-collected", Types.INT));
-    counters = new StageCounters(getRuntimeContext());
-  }
-
-  @Override
-  protected void first(TextDocument d) throws Exception {
-    page.update(d);
-  }
-
-  @Override
-  protected void second(Selection s) throws Exception {
-    if (s.finalScore()) {
-      score.update(s.score());
-    } else {
-      Integer first = firstCollected.value();
-      if (first == null || s.iteration() < first) {
-        firstCollected.update(s.iteration());
+  protected void decide(Iterable<TextDocument> pages, Iterable<Selection> selections, OnTimerContext ctx, Collector<CorpusRow> out) {
+    TextDocument d = last(pages);
+    Double s = null;
+    Integer first = null;
+    for (Selection sel : selections) {
+      if (sel.finalScore()) {
+        s = sel.score();
+      } else if (first == null || sel.iteration() < first) {
+        first = sel.iteration();
       }
     }
-  }
-
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CorpusRow> out) throws Exception {
-    TextDocument d = page.value();
-    Double s = score.value();
-    Integer first = firstCollected.value();
-    page.clear();
-    score.clear();
-    firstCollected.clear();
     if (d == null) {
       counters.inc(Count.SELECT_SCORES_WITHOUT_PAGE); // a scores store from another pages store: counted, not fatal
       return;
