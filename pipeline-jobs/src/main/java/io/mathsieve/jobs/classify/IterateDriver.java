@@ -78,127 +78,155 @@ public final class IterateDriver {
   public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, RunSummary summary) {}
 
   public static Result run(Request r) throws Exception {
-    if (!FlinkFiles.isDirectory(r.pages())) {
-      throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " does not exist; run extract first");
+    Loop loop = new Loop(r);
+    Result result = null;
+    for (int i = 1; i <= r.iterate().maxIterations() && !loop.stopped; i++) {
+      result = loop.iteration(i);
     }
-    OutputDirectory.prepare(r.workdir(), r.options().overwrite(), List.of("iterations", "iterations.json", "inputs"));
-    for (java.nio.file.Path n : r.examples().negatives()) {
-      SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
+    loop.finish(result);
+    return result;
+  }
+
+  /** The loop's state from one iteration to the next: the seed as it grows, and what the last iteration collected. */
+  private static final class Loop {
+    private final Request r;
+    private final IterateConfig it;
+    private final SeedFiles seed;
+    private final Annotations annotations;
+    private final Map<String, Boolean> labels;
+    private final long pageCount;
+    private final List<Path> seedInputs;
+    private final List<Path> negativeInputs;
+    private final Path iterations;
+    /** Pattern positives so far, as stores, and how many pages they hold. */
+    private final List<Path> positives = new ArrayList<>();
+    private long patternPositives;
+    private final RunSummary summary = new RunSummary("iterate");
+    private final ArrayNode runs;
+    private Path previousScores;
+    private double previousThreshold;
+    private Set<String> previousMathDomains = Set.of();
+    private boolean stopped;
+
+    /** Checks the inputs and adds the pages under the seed's URL patterns, if it has any, to the positives. */
+    Loop(Request r) throws Exception {
+      this.r = r;
+      this.it = r.iterate();
+      if (!FlinkFiles.isDirectory(r.pages())) {
+        throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " does not exist; run extract first");
+      }
+      OutputDirectory.prepare(r.workdir(), r.options().overwrite(), List.of("iterations", "iterations.json", "inputs"));
+      for (java.nio.file.Path n : r.examples().negatives()) {
+        SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
+      }
+      seed = SeedFiles.inspect(r.examples().seeds());
+      annotations = r.examples().annotations() == null ? Annotations.NONE : readAnnotations(r.examples().annotations());
+      labels = r.examples().labels() == null ? Map.of() : readLabels(r.examples().labels());
+      pageCount = StoreReader.rowCount(r.pages());
+      if (pageCount == 0) {
+        throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " is empty");
+      }
+      seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
+      negativeInputs = SeedFiles.readable(r.examples().negatives(), r.workdir(), "negatives");
+      iterations = new Path(r.workdir(), "iterations");
+      if (!seed.patterns().isEmpty()) {
+        Path p0 = new Path(iterations, "iter-0/pattern-positives");
+        long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0,
+            r.options().parallelism());
+        r.options().log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
+        addPositives(p0, n);
+      }
+      ObjectNode root = summary.root();
+      root.put("pages", FlinkFiles.shown(r.pages()));
+      root.put("page_count", pageCount);
+      root.put("started", Instant.now().toString());
+      runs = root.putArray("iterations");
     }
-    SeedFiles seed = SeedFiles.inspect(r.examples().seeds());
-    Annotations annotations = r.examples().annotations() == null ? Annotations.NONE : readAnnotations(r.examples().annotations());
-    Map<String, Boolean> labels = r.examples().labels() == null ? Map.of() : readLabels(r.examples().labels());
-    IterateConfig it = r.iterate();
-    long pageCount = StoreReader.rowCount(r.pages());
-    if (pageCount == 0) {
-      throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " is empty");
-    }
-    List<Path> seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
-    List<Path> negativeInputs = SeedFiles.readable(r.examples().negatives(), r.workdir(), "negatives");
-    Path iterations = new Path(r.workdir(), "iterations");
-    List<Path> positives = new ArrayList<>();
-    long patternPositives = 0;
-    if (!seed.patterns().isEmpty()) {
-      Path p0 = new Path(iterations, "iter-0/pattern-positives");
-      long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0, r.options().parallelism());
-      r.options().log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
-      if (n > 0) {
-        positives.add(p0);
-        patternPositives += n;
+
+    private void addPositives(Path store, long pages) {
+      if (pages > 0) {
+        positives.add(store);
+        patternPositives += pages;
       }
     }
-    RunSummary loop = new RunSummary("iterate");
-    ObjectNode root = loop.root();
-    root.put("pages", FlinkFiles.shown(r.pages()));
-    root.put("page_count", pageCount);
-    root.put("started", Instant.now().toString());
-    ArrayNode runs = root.putArray("iterations");
-    Path previousScores = null;
-    double previousThreshold = 0;
-    Set<String> previousMathDomains = Set.of();
-    Result result = null;
-    for (int i = 1; i <= it.maxIterations(); i++) {
+
+    /** One iteration: train, score, collect, mine domains and patterns, grow the seed; written to its summary.json. */
+    Result iteration(int i) throws Exception {
       Path dir = new Path(iterations, "iter-" + i);
       FlinkFiles.mkdirs(dir);
       // 1. Train.
       Trained t = train(r, seed, seedInputs, negativeInputs, positives, patternPositives, pageCount, previousMathDomains, i, dir);
-      ModelCard card = t.card();
-      TrainJob.Counts counts = t.counts();
-      Path model = t.model();
-      String version = t.version();
-      TrainingReport training = t.training();
-      Optional<String> degenerate = card.fastText().degenerate(r.classifier().minAuc());
+      Optional<String> degenerate = t.card().fastText().degenerate(r.classifier().minAuc());
       if (degenerate.isPresent()) {
-        throw stopOnDegenerate(r, loop, t, degenerate.get(), i, dir);
+        throw stopOnDegenerate(r, summary, t, degenerate.get(), i, dir);
       }
-
       // 2. Score every page, 3. collect by budget or threshold.
       Path scores = new Path(dir, "scores");
-      ScoreHistogram h = ScoreJob.run(r.pages(), model.toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
+      ScoreHistogram h = ScoreJob.run(r.pages(), t.model().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
           r.options().parallelism());
       double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
-          : it.thresholdGiven() ? it.threshold() : card.collectionThreshold();
+          : it.thresholdGiven() ? it.threshold() : t.card().collectionThreshold();
       AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
-          it.domainMinPages(), i,
-          new Path(dir, "collected"), new Path(dir, "domains"), r.options().parallelism());
-
+          it.domainMinPages(), i, new Path(dir, "collected"), new Path(dir, "domains"), r.options().parallelism());
       // 4. Math domains, 5. URL patterns inside them.
       MathDomains domains = mathDomains(new Path(dir, "domains"));
-      Set<String> mathDomains = domains.names();
-      List<DomainStat> topMath = domains.top();
-      Set<String> acceptedPatterns = acceptedPatterns(r, scores, threshold, mathDomains, annotations, i, dir);
-
+      Set<String> accepted = acceptedPatterns(r, scores, threshold, domains.names(), annotations, i, dir);
       // 6. Stop rule; 7. seed growth: uncollected pages under accepted patterns.
-      double newShare = StopRule.newShare(c.collectedPages(), c.newPages());
-      String stopped = StopRule.reason(i, it.maxIterations(), c.collectedPages(), c.newPages(), it.stopNewShare());
+      String stop = StopRule.reason(i, it.maxIterations(), c.collectedPages(), c.newPages(), it.stopNewShare());
       long added = 0;
-      if (stopped == null) {
+      if (stop == null) {
         Path p = new Path(dir, "pattern-positives");
-        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), acceptedPatterns, annotations, p, r.options().parallelism());
-        if (added > 0) {
-          positives.add(p);
-          patternPositives += added;
-        }
-        stopped = StopRule.afterSeedGrowth(added);
+        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), accepted, annotations, p, r.options().parallelism());
+        addPositives(p, added);
+        stop = StopRule.afterSeedGrowth(added);
       }
-      boolean last = stopped != null;
+      stopped = stop != null;
+      report(i, dir, t, h, threshold, c, domains, accepted, added, stop);
+      previousScores = scores;
+      previousThreshold = threshold;
+      previousMathDomains = domains.names();
+      return new Result(i, t.model(), scores, new Path(dir, "collected"), threshold, t.version(), summary);
+    }
 
+    /** Writes the iteration's summary.json, adds it to iterations.json, and logs its line. */
+    private void report(int i, Path dir, Trained t, ScoreHistogram h, double threshold, AnalyzeJob.Collection c, MathDomains domains,
+        Set<String> accepted, long added, String stop) throws IOException {
+      double newShare = StopRule.newShare(c.collectedPages(), c.newPages());
       Confusion k = c.labelled() > 0 ? new Confusion(c.truePositives(), c.falsePositives(), c.falseNegatives()) : null;
-      IterationSummary summary = new IterationSummary(i, version, training, round(threshold), it.byBudget()
+      List<DomainStat> topMath = domains.top();
+      IterationSummary s = new IterationSummary(i, t.version(), t.training(), round(threshold), it.byBudget()
           ? "top pages up to " + it.budgetTokens() + " tokens"
           : it.thresholdGiven() ? "score >= " + it.threshold() : "score >= the validated examples' best-F1 threshold",
-          c.collectedPages(), c.collectedTokens(), c.newPages(), round(newShare), mathDomains.size(),
+          c.collectedPages(), c.collectedTokens(), c.newPages(), round(newShare), domains.names().size(),
           topMath.stream().limit(50).map(d -> new IterationSummary.DomainShare(d.domain(), d.pages(), d.collected(), round(d.share()))).toList(),
-          List.copyOf(acceptedPatterns), added, k == null ? null : c.labelled(), k == null ? null : round(k.precision()),
-          k == null ? null : round(k.recall()), h.coarse(20), last ? stopped : "continuing");
-      ObjectNode s = summary.json();
-      FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
-      runs.add(s);
+          List.copyOf(accepted), added, k == null ? null : c.labelled(), k == null ? null : round(k.precision()),
+          k == null ? null : round(k.recall()), h.coarse(20), stop != null ? stop : "continuing");
+      ObjectNode json = s.json();
+      FlinkFiles.writeJson(new Path(dir, "summary.json"), json);
+      runs.add(json);
+      TrainJob.Counts counts = t.counts();
       r.options().log().accept(String.format(Locale.ROOT,
           "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
               + "%d math domains%s, %d patterns accepted, +%d seed pages%s",
-          i, version, counts.seedPositives() + counts.patternPositives(), counts.negatives(), threshold, c.collectedPages(), c.collectedTokens(),
-          c.newPages(), 100 * newShare, mathDomains.size(), topMath.isEmpty() ? "" : " (" + String.join(", ",
+          i, t.version(), counts.seedPositives() + counts.patternPositives(), counts.negatives(), threshold, c.collectedPages(),
+          c.collectedTokens(), c.newPages(), 100 * newShare, domains.names().size(), topMath.isEmpty() ? "" : " (" + String.join(", ",
               topMath.stream().limit(5).map(d -> d.domain() + " " + d.collected() + "/" + d.pages()).toList()) + ")",
-          acceptedPatterns.size(), added,
-          k == null ? "" : String.format(Locale.ROOT, "; precision %.3f recall %.3f", summary.precision(), summary.recall())));
-      result = new Result(i, model, scores, new Path(dir, "collected"), threshold, version, loop);
-      previousScores = scores;
-      previousThreshold = threshold;
-      previousMathDomains = mathDomains;
-      if (last) {
-        break;
-      }
+          accepted.size(), added,
+          k == null ? "" : String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.precision(), s.recall())));
     }
-    root.put("final_iteration", result.iterations());
-    root.put("final_model", FlinkFiles.shown(result.model()));
-    root.put("final_threshold", round(result.threshold()));
-    ObjectNode cfg = root.putObject("config");
-    r.iterate().values().forEach(cfg::put);
-    r.classifier().values().forEach(cfg::put);
-    root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
-    loop.write(new Path(r.workdir(), "iterations.json"));
-    return result;
+
+    /** Completes and writes iterations.json. */
+    void finish(Result result) throws IOException {
+      ObjectNode root = summary.root();
+      root.put("final_iteration", result.iterations());
+      root.put("final_model", FlinkFiles.shown(result.model()));
+      root.put("final_threshold", round(result.threshold()));
+      ObjectNode cfg = root.putObject("config");
+      r.iterate().values().forEach(cfg::put);
+      r.classifier().values().forEach(cfg::put);
+      root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
+      summary.write(new Path(r.workdir(), "iterations.json"));
+    }
   }
 
   /**
