@@ -27,7 +27,6 @@ import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.store.Stores;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +106,7 @@ public final class BuildDriver {
     Path pages = new Path(stages.dir("extract"), "pages");
     Iterated iterate = stages.run("iterate", fp.iterate(), Iterated::read, dir -> iterate(r, pages, tok, dir));
     Selected select = stages.run("select", fp.select(), Selected::read, dir -> Selected.of(SelectJob.run(pages,
-        classification(stages.dir("iterate"), iterate), locations, c, dir, p)));
+        iterate.classification(stages.dir("iterate")), locations, c, dir, p)));
     NearDeduped near = stages.run("near-dedup", fp.nearDedup(), NearDeduped::new, dir -> new NearDeduped(NearDedupJob.run(() -> Stores.CORPUS,
         CorpusRow.class, new CorpusAdapter(), new Path(stages.dir("select"), "corpus"), dir, c.dedup(), p, true).summary().root()));
     Decontaminated decontam = stages.run("decontam", fp.decontam(), Decontaminated::new, dir -> new Decontaminated(DecontamJob.run(
@@ -144,16 +143,5 @@ public final class BuildDriver {
         new IterateDriver.Options(r.options().parallelism(), true, line -> log.accept("  " + line))));
     return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
         TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());
-  }
-
-  /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations collected. */
-  private static SelectJob.Classification classification(Path iterateDir, Iterated it) {
-    Path iterations = new Path(iterateDir, "iterations");
-    List<Path> earlier = new ArrayList<>();
-    for (int i = 1; i < it.finalIteration(); i++) {
-      earlier.add(new Path(iterations, "iter-" + i + "/collected"));
-    }
-    return new SelectJob.Classification(new Path(iterations, "iter-" + it.finalIteration() + "/scores"), earlier, it.finalIteration(),
-        it.finalThreshold(), it.modelVersion());
   }
 }

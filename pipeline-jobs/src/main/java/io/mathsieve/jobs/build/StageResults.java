@@ -8,6 +8,7 @@ import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.jobs.select.SelectJob;
 import io.mathsieve.jobs.run.RunSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +77,17 @@ final class StageResults {
 
     Manifest.Classifier classifier() {
       return new Manifest.Classifier(modelVersion, finalIteration, finalThreshold);
+    }
+
+    /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations (under {@code iterateDir}) collected. */
+    SelectJob.Classification classification(org.apache.flink.core.fs.Path iterateDir) {
+      org.apache.flink.core.fs.Path iterations = new org.apache.flink.core.fs.Path(iterateDir, "iterations");
+      List<org.apache.flink.core.fs.Path> earlier = new ArrayList<>();
+      for (int i = 1; i < finalIteration; i++) {
+        earlier.add(new org.apache.flink.core.fs.Path(iterations, "iter-" + i + "/collected"));
+      }
+      return new SelectJob.Classification(new org.apache.flink.core.fs.Path(iterations, "iter-" + finalIteration + "/scores"), earlier,
+          finalIteration, finalThreshold, modelVersion);
     }
   }
 
