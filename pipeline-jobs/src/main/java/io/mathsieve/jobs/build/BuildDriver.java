@@ -20,6 +20,7 @@ import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.report.RunReport;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.select.SelectJob;
 import io.mathsieve.jobs.source.WarcSplit;
@@ -70,12 +71,12 @@ public final class BuildDriver {
   /**
    * How a build runs.
    *
-   * @param parallelism parallelism of every job
+   * @param jobs how wide and where every job runs
    * @param exportBuckets corpus shards, or 0 to size them from the text
    * @param fresh whether to clear an earlier build in the output instead of resuming it
    * @param log progress lines
    */
-  public record Options(int parallelism, int exportBuckets, boolean fresh, Consumer<String> log) {}
+  public record Options(Jobs jobs, int exportBuckets, boolean fresh, Consumer<String> log) {}
 
   /** What to build, with which settings, where. */
   public record Request(Inputs inputs, MathsieveConfig config, Path output, Options options) {
@@ -100,7 +101,7 @@ public final class BuildDriver {
     BuildFingerprints fp = BuildFingerprints.of(r, locations.values(), tok.version());
     StageRunner stages = new StageRunner(out, r.options().log());
     Instant started = Instant.now();
-    int p = r.options().parallelism();
+    Jobs p = r.options().jobs();
 
     Extracted extract = stages.run("extract", fp.extract(), Extracted::new, dir -> new Extracted(ExtractJob.run(in.warcs(), dir, c, p, true).root()));
     Path pages = new Path(stages.dir("extract"), "pages");
@@ -140,7 +141,7 @@ public final class BuildDriver {
     Inputs in = r.inputs();
     IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages,
         new IterateDriver.Examples(in.seeds(), in.negatives(), in.annotations(), in.labels()), dir, c.classifier(), c.iterate(), rates.counter(),
-        new IterateDriver.Options(r.options().parallelism(), true, line -> log.accept("  " + line))));
+        new IterateDriver.Options(r.options().jobs(), true, line -> log.accept("  " + line))));
     return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
         TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());
   }

@@ -6,7 +6,7 @@ import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -50,8 +50,8 @@ public final class AnalyzeJob {
    * the previous iteration when {@code previous} is given.
    */
   public static Collection collect(Path scores, double threshold, Path previous, double previousThreshold, Map<String, Boolean> labels,
-      double domainMinShare, int domainMinPages, int iteration, Path collectedOut, Path domainsOut, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+      double domainMinShare, int domainMinPages, int iteration, Path collectedOut, Path domainsOut, Jobs jobs) throws Exception {
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<ScoredDocument> now = read(env, scores, "scores");
     final double t = threshold;
     StoreSinks.write(now.filter(new Collected(t, new HashMap<>(labels))).name("collected").uid("collected"), () -> Stores.SCORES,
@@ -71,7 +71,7 @@ public final class AnalyzeJob {
           .filter(b -> false).name("discard").uid("discard")
           .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()).name("count-new").uid("count-new");
     }
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: collect (iteration " + iteration + ")");
+    JobExecutionResult r = jobs.execute(env, "mathsieve iterate: collect (iteration " + iteration + ")");
     Counts counts = Counts.of(r);
     long collected = counts.get(Count.ITERATE_COLLECTED_PAGES);
     return new Collection(counts.get(Count.ITERATE_PAGES), collected, counts.get(Count.ITERATE_COLLECTED_TOKENS),
@@ -80,9 +80,9 @@ public final class AnalyzeJob {
   }
 
   /** Writes the patterns store: every URL pattern of the math domains, marked accepted or not. */
-  public static void patterns(Path scores, double threshold, Set<String> mathDomains, PatternRules rules, int iteration, Path out, int parallelism)
+  public static void patterns(Path scores, double threshold, Set<String> mathDomains, PatternRules rules, int iteration, Path out, Jobs jobs)
       throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     final double t = threshold;
     final Set<String> math = Set.copyOf(mathDomains);
     DataStream<PatternStat> patterns = read(env, scores, "scores")
@@ -94,7 +94,7 @@ public final class AnalyzeJob {
         .map(x -> rules.judge(x.key(), x.domain(), x.pages(), x.collected(), iteration), TypeInformation.of(PatternStat.class))
         .name("judge-patterns").uid("judge-patterns");
     StoreSinks.write(patterns, () -> Stores.PATTERNS, out.toString(), Map.of());
-    JobRunner.execute(env, "mathsieve iterate: patterns (iteration " + iteration + ")");
+    jobs.execute(env, "mathsieve iterate: patterns (iteration " + iteration + ")");
   }
 
   private static DataStream<ScoredDocument> read(StreamExecutionEnvironment env, Path dir, String name) {

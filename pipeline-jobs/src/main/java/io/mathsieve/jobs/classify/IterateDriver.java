@@ -11,6 +11,7 @@ import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.classifiers.math.Confusion;
 import io.mathsieve.classifiers.math.ModelCard;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -64,11 +65,11 @@ public final class IterateDriver {
   /**
    * How the loop runs.
    *
-   * @param parallelism parallelism of every job
+   * @param jobs how wide and where every job runs
    * @param overwrite whether an earlier loop in the work directory may be replaced
    * @param log progress lines
    */
-  public record Options(int parallelism, boolean overwrite, Consumer<String> log) {}
+  public record Options(Jobs jobs, boolean overwrite, Consumer<String> log) {}
 
   /** The inputs of a loop: the pages store, what it learns from, where it works, its settings, and how tokens are counted for a budget. */
   public record Request(Path pages, Examples examples, Path workdir, ClassifierConfig classifier, IterateConfig iterate, TokenCounter tokens,
@@ -132,7 +133,7 @@ public final class IterateDriver {
       if (!seed.patterns().isEmpty()) {
         Path p0 = new Path(iterations, "iter-0/pattern-positives");
         long n = PositivesJob.run(r.pages(), null, 0, 0, Set.of(), new Annotations(seed.patterns(), annotations.exclude()), p0,
-            r.options().parallelism());
+            r.options().jobs());
         r.options().log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
         addPositives(p0, n);
       }
@@ -163,11 +164,11 @@ public final class IterateDriver {
       // 2. Score every page, 3. collect by budget or threshold.
       Path scores = new Path(dir, "scores");
       ScoreHistogram h = ScoreJob.run(r.pages(), t.model().toString(), scores, r.classifier().maxChars(), it.grouping(), r.tokens(), i,
-          r.options().parallelism());
+          r.options().jobs());
       double threshold = it.byBudget() ? h.thresholdForBudget(it.budgetTokens())
           : it.thresholdGiven() ? it.threshold() : t.card().collectionThreshold();
       AnalyzeJob.Collection c = AnalyzeJob.collect(scores, threshold, previousScores, previousThreshold, labels, it.domainMinShare(),
-          it.domainMinPages(), i, new Path(dir, "collected"), new Path(dir, "domains"), r.options().parallelism());
+          it.domainMinPages(), i, new Path(dir, "collected"), new Path(dir, "domains"), r.options().jobs());
       // 4. Math domains, 5. URL patterns inside them.
       MathDomains domains = mathDomains(new Path(dir, "domains"));
       Set<String> accepted = acceptedPatterns(r, scores, threshold, domains.names(), annotations, i, dir);
@@ -176,7 +177,7 @@ public final class IterateDriver {
       long added = 0;
       if (stop == null) {
         Path p = new Path(dir, "pattern-positives");
-        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), accepted, annotations, p, r.options().parallelism());
+        added = PositivesJob.run(r.pages(), scores, threshold, it.patternMinScore(), accepted, annotations, p, r.options().jobs());
         addPositives(p, added);
         stop = StopRule.afterSeedGrowth(added);
       }
@@ -259,7 +260,7 @@ public final class IterateDriver {
     long knownPositives = seed.corpusRows() + patternPositives;
     double rate = r.iterate().negativesRatio() * knownPositives / pageCount;
     TrainJob.Counts counts = TrainJob.run(seedInputs, positives, negativeInputs, r.pages(), rate, r.iterate().seed(),
-        new HashSet<>(previousMathDomains), r.iterate().grouping(), r.classifier(), new Path(dir, "model"), r.options().parallelism());
+        new HashSet<>(previousMathDomains), r.iterate().grouping(), r.classifier(), new Path(dir, "model"), r.options().jobs());
     Path model = new Path(dir, r.classifier().quantize() ? "model.ftz" : "model.bin");
     String version;
     try (java.io.InputStream in = model.getFileSystem().open(model)) {
@@ -307,7 +308,7 @@ public final class IterateDriver {
       Path dir) throws Exception {
     IterateConfig it = r.iterate();
     AnalyzeJob.patterns(scores, threshold, mathDomains, new PatternRules(it.patternMinPages(), it.patternMinShare(), annotations), i,
-        new Path(dir, "patterns"), r.options().parallelism());
+        new Path(dir, "patterns"), r.options().jobs());
     List<PatternStat> accepted = new ArrayList<>();
     StoreReader.forEach(Stores.PATTERNS, new Path(dir, "patterns"), p -> {
       if (p.accepted() || p.source().equals("excluded")) {

@@ -6,7 +6,7 @@ import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -41,8 +41,8 @@ public final class PositivesJob {
    * Returns how many.
    */
   public static long run(Path pages, Path scores, double threshold, double minScore, Set<String> patterns, Annotations annotations, Path out,
-      int parallelism) throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+      Jobs jobs) throws Exception {
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     final HashSet<String> accepted = new HashSet<>(patterns);
     DataStream<TextDocument> candidates = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
             WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages")
@@ -59,7 +59,7 @@ public final class PositivesJob {
           .process(new Uncollected(threshold, minScore), TypeInformation.of(TextDocument.class)).name("uncollected").uid("uncollected");
     }
     StoreSinks.write(positives.filter(new CountPositives()).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: pattern positives");
+    JobExecutionResult r = jobs.execute(env, "mathsieve iterate: pattern positives");
     return Counts.of(r.getAllAccumulatorResults()).get(Count.ITERATE_PATTERN_POSITIVES);
   }
 

@@ -1,6 +1,6 @@
 package io.mathsieve.jobs.classify;
 
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.TokenCounter;
@@ -34,13 +34,13 @@ public final class ScoreJob {
   }
 
   public static ScoreHistogram run(Path pages, String model, Path scores, int maxChars, Domains.Grouping grouping, TokenCounter tokens,
-      int iteration, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+      int iteration, Jobs jobs) throws Exception {
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<TextDocument> in = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages");
     StoreSinks.write(topology(in, model, maxChars, grouping, tokens, iteration), () -> Stores.SCORES, scores.toString(),
         Map.of("mathsieve.model", model, "mathsieve.iteration", String.valueOf(iteration)));
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve score (iteration " + iteration + ")");
+    JobExecutionResult r = jobs.execute(env, "mathsieve score (iteration " + iteration + ")");
     ScoreHistogram h = r.getAccumulatorResult(HistogramAccumulator.NAME);
     return h == null ? new ScoreHistogram() : h;
   }

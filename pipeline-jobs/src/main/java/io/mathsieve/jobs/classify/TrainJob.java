@@ -11,7 +11,7 @@ import io.mathsieve.extract.math.TexDelimiters;
 import io.mathsieve.hash.Murmur3;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.TextDocument;
@@ -82,8 +82,8 @@ public final class TrainJob {
    * @param grouping how pages group into domains
    */
   public static Counts run(List<Path> seeds, List<Path> patternPositives, List<Path> negatives, Path pages, double negativeRate, long sampleSeed,
-      HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config, Path modelPrefix, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+      HashSet<String> mathDomains, Domains.Grouping grouping, ClassifierConfig config, Path modelPrefix, Jobs jobs) throws Exception {
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<String> examples = null;
     DataStream<Long> known = null; // URL hashes of every positive: never sampled as negatives
     for (Path seed : seeds) {
@@ -118,7 +118,7 @@ public final class TrainJob {
           .name("negatives").uid("negatives"));
     }
     examples.sinkTo(new TrainSink(modelPrefix.toString(), config)).setParallelism(1).name("train").uid("train");
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getName());
+    JobExecutionResult r = jobs.execute(env, "mathsieve iterate: train " + modelPrefix.getParent().getName());
     io.mathsieve.jobs.run.Counts counts = io.mathsieve.jobs.run.Counts.of(r);
     return new Counts(counts.get(Count.TRAIN_SEED), counts.get(Count.TRAIN_PATTERN), counts.get(Count.TRAIN_NEGATIVE),
         counts.get(Count.TRAIN_NEGATIVE_MATH_DOMAIN));

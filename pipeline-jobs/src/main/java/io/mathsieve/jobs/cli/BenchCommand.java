@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.Jobs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.bench.Measurement;
@@ -296,10 +297,10 @@ public final class BenchCommand implements Callable<Integer> {
     double cpu0 = processCpu();
     double jit0 = jitCpu();
     long t0 = System.nanoTime();
-    RunSummary extract = ExtractJob.run(splits, dir, config, parallelism, true);
+    RunSummary extract = ExtractJob.run(splits, dir, config, Jobs.local(parallelism), true);
     ScoreJob.run(FlinkFiles.of(dir.resolve("pages")), model.toAbsolutePath().toString(), FlinkFiles.of(dir.resolve("scores-" + System.nanoTime())),
         c.maxChars(),
-        Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, parallelism);
+        Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, Jobs.local(parallelism));
     long pages = extract.root().at("/records/response").asLong();
     return new Run(pages, processCpu() - cpu0, jitCpu() - jit0, (System.nanoTime() - t0) / 1e9);
   }

@@ -58,7 +58,7 @@ public final class BuildCommand implements Callable<Integer> {
     org.apache.flink.core.fs.Path out = FlinkFiles.location(output);
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(
         new BuildDriver.Inputs(inputs.resolve(config.warc()), e.seeds(), e.negatives(), benchmarks, e.annotations(), e.labels()), config, out,
-        new BuildDriver.Options(common.parallelism(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
+        new BuildDriver.Options(common.jobs(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);
       System.out.println();

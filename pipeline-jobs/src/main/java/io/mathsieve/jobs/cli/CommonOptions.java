@@ -1,5 +1,7 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.ClusterTarget;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -52,6 +54,14 @@ public final class CommonOptions {
     if (!quiet) {
       io.mathsieve.jobs.run.JobRunner.progressToStderr();
     }
+  }
+
+  /** Where the jobs run: set by {@code submit} for the command it runs, else a local MiniCluster. */
+  ClusterTarget target = ClusterTarget.LOCAL;
+
+  /** How wide and where this command's jobs run. */
+  Jobs jobs() {
+    return new Jobs(parallelism(), target);
   }
 
   int parallelism() {

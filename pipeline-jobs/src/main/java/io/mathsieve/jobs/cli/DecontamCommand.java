@@ -84,7 +84,7 @@ public final class DecontamCommand implements Callable<Integer> {
     }
     DecontamJob.Result r;
     try {
-      r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, output, index, config, common.parallelism(),
+      r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, output, index, config, common.jobs(),
           common.overwrite);
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().contains("benchmark index")) {

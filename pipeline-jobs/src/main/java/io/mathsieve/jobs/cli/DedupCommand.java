@@ -65,7 +65,7 @@ public final class DedupCommand implements Callable<Integer> {
       System.err.println("mathsieve dedup: " + config.minHash().describe());
     }
     NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, output, config,
-        common.parallelism(), common.overwrite);
+        common.jobs(), common.overwrite);
     if (!common.quiet) {
       JsonNode j = r.summary().root();
       System.out.println("documents:   " + j.get("rows").asLong());

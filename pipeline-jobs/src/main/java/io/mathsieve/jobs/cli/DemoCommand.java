@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -56,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
         InputResolver.resolve(List.of(dir.resolve("warc").toString())), List.of(dir.resolve("seed/openwebmath-sample.jsonl")),
         List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")), null, labels), config, output,
-        new BuildDriver.Options(parallelism, 0, true, quiet ? line -> {} : System.err::println)));
+        new BuildDriver.Options(Jobs.local(parallelism), 0, true, quiet ? line -> {} : System.err::println)));
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);

@@ -93,7 +93,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
 
     // 1. Extract, as a user would.
     Path extracted = output.resolve("extract");
-    RunSummary extract = ExtractJob.run(InputResolver.resolve(in, config.warc()), extracted, config, common.parallelism(), true);
+    RunSummary extract = ExtractJob.run(InputResolver.resolve(in, config.warc()), extracted, config, common.jobs(), true);
     Path pages = extracted.resolve("pages");
     List<Page> labelled = new ArrayList<>();
     StoreReader.forEach(Stores.PAGES, FlinkFiles.of(pages), d -> {
@@ -143,7 +143,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     try {
       IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(pages),
           new IterateDriver.Examples(List.of(seed), List.of(), null, null), FlinkFiles.of(output.resolve("iterate")), config.classifier(),
-          config.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(common.parallelism(), true, log)));
+          config.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(common.jobs(), true, log)));
       Set<String> collected = new HashSet<>();
       StoreReader.forEach(Stores.SCORES, r.collected(), (ScoredDocument s) -> collected.add(s.url()));
       loop = count(rest, p -> collected.contains(p.doc().url()));

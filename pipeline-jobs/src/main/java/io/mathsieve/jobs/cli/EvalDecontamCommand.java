@@ -146,7 +146,7 @@ public final class EvalDecontamCommand implements Callable<Integer> {
       }
     }
     Path run = output.resolve("decontam");
-    DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, run, index, decontam, common.parallelism(), true);
+    DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, run, index, decontam, common.jobs(), true);
     Set<String> removed = new HashSet<>();
     for (Rejection r : StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(run.resolve("rejections")))) {
       removed.add(r.url());

@@ -39,7 +39,7 @@ public final class ExtractCommand implements Callable<Integer> {
     if (!common.quiet) {
       System.err.println("mathsieve extract: " + splits.size() + " WARC file(s), parallelism " + common.parallelism() + ", output " + output);
     }
-    RunSummary summary = ExtractJob.run(splits, output, config, common.parallelism(), common.overwrite);
+    RunSummary summary = ExtractJob.run(splits, output, config, common.jobs(), common.overwrite);
     if (!common.quiet) {
       JsonNode r = summary.root();
       System.out.println("pages:      " + r.get("pages").asLong() + "  -> " + output.resolve("pages"));

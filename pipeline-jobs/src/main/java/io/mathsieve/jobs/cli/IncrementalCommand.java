@@ -89,7 +89,7 @@ public final class IncrementalCommand implements Callable<Integer> {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
     IncrementalJob.Request r = new IncrementalJob.Request(bootstrapServers, topic, groupId, model.toAbsolutePath().toString(), index, output,
-        checkpoints, bootstrapFrom, controlTopic, outputTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.parallelism());
+        checkpoints, bootstrapFrom, controlTopic, outputTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.jobs());
     if (!common.quiet) {
       System.err.println("mathsieve incremental: reading " + topic + " at " + bootstrapServers + " into " + output + " (checkpoints " + checkpoints
           + "); stop with Ctrl-C, resume with the same --group-id");

@@ -54,7 +54,7 @@ public final class IterateCommand implements Callable<Integer> {
     IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store),
         examples.examples(), FlinkFiles.of(workdir), config.classifier(), config.iterate(),
         TokenRates.counter(store, config.export()),
-        new IterateDriver.Options(common.parallelism(), common.overwrite, common.quiet ? line -> {} : System.out::println)));
+        new IterateDriver.Options(common.jobs(), common.overwrite, common.quiet ? line -> {} : System.out::println)));
     if (!common.quiet) {
       System.out.println("final model: " + r.model() + " (version " + r.modelVersion() + "), collected: " + r.collected());
       System.out.println("summary:     " + workdir.resolve("iterations.json"));

@@ -49,7 +49,7 @@ public final class ScoreCommand implements Callable<Integer> {
     OutputDirectory.prepare(output, common.overwrite, List.of("scores"));
     ScoreHistogram h = ScoreJob.run(FlinkFiles.of(store), model.toAbsolutePath().toString(), FlinkFiles.of(output.resolve("scores")),
         config.classifier().maxChars(),
-        config.iterate().grouping(), TokenRates.counter(store, config.export()), 0, common.parallelism());
+        config.iterate().grouping(), TokenRates.counter(store, config.export()), 0, common.jobs());
     if (!common.quiet) {
       System.out.println("scored " + h.totalPages() + " pages; " + h.pagesAtOrAbove(0.5) + " score >= 0.5  -> " + output.resolve("scores"));
     }

@@ -49,13 +49,14 @@ public final class SubmitCommand implements Callable<Integer> {
     if (List.of("submit", "demo", "bench").contains(command.get(0))) {
       throw new UserError("submit runs build, extract, iterate, score, dedup, decontam and the other job commands, not " + command.get(0));
     }
-    ClusterTarget.remote(jobmanager.substring(0, colon), port, List.of(jobJar.toAbsolutePath().toUri().toString()));
-    try {
-      CommandLine cli = Main.commandLine();
-      return cli.execute(command.toArray(String[]::new));
-    } finally {
-      ClusterTarget.local();
+    ClusterTarget target = ClusterTarget.remote(jobmanager.substring(0, colon), port, List.of(jobJar.toAbsolutePath().toUri().toString()));
+    CommandLine cli = Main.commandLine();
+    CommandLine sub = cli.getSubcommands().get(command.get(0));
+    if (sub == null || !(sub.getMixins().get("common") instanceof CommonOptions common)) {
+      throw new UserError("submit runs a job command (build, extract, iterate, score, dedup, decontam, ...), not " + command.get(0));
     }
+    common.target = target; // the command's jobs go to the cluster; nothing else in the process changes
+    return cli.execute(command.toArray(String[]::new));
   }
 
   /** The jar this class was loaded from, else the build's. */

@@ -9,7 +9,7 @@ import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
@@ -101,13 +101,13 @@ public final class DecontamJob {
   }
 
   public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
-      DecontamConfig config, int parallelism, boolean overwrite) throws Exception {
-    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), FlinkFiles.of(index), config, parallelism, overwrite);
+      DecontamConfig config, Jobs jobs, boolean overwrite) throws Exception {
+    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), FlinkFiles.of(index), config, jobs, overwrite);
   }
 
   /** Decontaminates the store at {@code input} into {@code output} against {@code index}, on any Flink file system. */
   public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
-      org.apache.flink.core.fs.Path output, org.apache.flink.core.fs.Path index, DecontamConfig config, int parallelism, boolean overwrite)
+      org.apache.flink.core.fs.Path output, org.apache.flink.core.fs.Path index, DecontamConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
     OutputDirectory.prepare(output, overwrite, List.of(storeName, "rejections", "decontam_matches", "decontam-report.json"));
@@ -117,7 +117,7 @@ public final class DecontamJob {
       throw new io.mathsieve.jobs.run.UserError("index " + FlinkFiles.shown(index) + " was built with n = " + loaded.ngram()
           + ", but decontam.ngram = " + config.ngram() + "; rebuild the index or drop --ngram");
     }
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     TypeInformation<T> typeInfo = TypeInformation.of(type);
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);
@@ -128,7 +128,7 @@ public final class DecontamJob {
         new org.apache.flink.core.fs.Path(output, "rejections").toString(), Map.of());
     StoreSinks.write(kept.getSideOutput(DecontamFunction.MATCHES), () -> Stores.DECONTAM_MATCHES,
         new org.apache.flink.core.fs.Path(output, "decontam_matches").toString(), Map.of());
-    JobExecutionResult result = JobRunner.execute(env, "mathsieve decontam");
+    JobExecutionResult result = jobs.execute(env, "mathsieve decontam");
     Counts counts = Counts.of(result);
     RunSummary report = report(loaded, new org.apache.flink.core.fs.Path(output, "decontam_matches"), config);
     ObjectNode root = report.root();

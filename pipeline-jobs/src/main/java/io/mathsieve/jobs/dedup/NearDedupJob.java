@@ -3,7 +3,7 @@ package io.mathsieve.jobs.dedup;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.store.DocAdapter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,13 +67,13 @@ public final class NearDedupJob {
   public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
 
   public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
-      DedupConfig config, int parallelism, boolean overwrite) throws Exception {
-    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), config, parallelism, overwrite);
+      DedupConfig config, Jobs jobs, boolean overwrite) throws Exception {
+    return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), config, jobs, overwrite);
   }
 
   /** Near-dedup of the store at {@code input} into {@code output}, on any Flink file system. */
   public static <T> Result run(
-      StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, int parallelism, boolean overwrite)
+      StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
     OutputDirectory.prepare(output, overwrite, List.of(storeName, "clusters", "rejections", "dedup.json", ".work"));
@@ -82,7 +82,7 @@ public final class NearDedupJob {
     TypeInformation<T> typeInfo = TypeInformation.of(type);
 
     // 1. Sketch and bucket: candidate edges, and every document's node info.
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<T> rows = env.fromSource(StoreSource.of(store, type, input.toString(), null), WatermarkStrategy.noWatermarks(), "read-" + storeName)
         .uid("read-" + storeName);
     SingleOutputStreamOperator<BandMember> members =
@@ -99,7 +99,7 @@ public final class NearDedupJob {
     }
     StoreSinks.write(edges, () -> WorkStores.EDGES, new Path(work, "edges-0").toString(), Map.of());
     StoreSinks.write(members.getSideOutput(SketchFunction.NODES), () -> WorkStores.NODES, new Path(work, "nodes").toString(), Map.of());
-    JobExecutionResult sketch = JobRunner.execute(env, "mathsieve near-dedup: sketch");
+    JobExecutionResult sketch = jobs.execute(env, "mathsieve near-dedup: sketch");
 
     // 2. Connected components.
     int round = 0;
@@ -109,7 +109,7 @@ public final class NearDedupJob {
         throw new IllegalStateException("near-dedup components did not converge in " + MAX_ROUNDS + " rounds");
       }
       Path next = new Path(work, "edges-" + (round + 1));
-      long notStar = componentsRound(current, next, parallelism);
+      long notStar = componentsRound(current, next, jobs);
       current = next;
       round++;
       if (notStar == 0) {
@@ -118,7 +118,7 @@ public final class NearDedupJob {
     }
 
     // 3. Resolve clusters and write the outputs.
-    StreamExecutionEnvironment env3 = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env3 = jobs.batchEnvironment();
     DataStream<Assignment> assignments;
     if (hasRows(current)) {
       assignments = env3.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, current.toString(), null),
@@ -144,7 +144,7 @@ public final class NearDedupJob {
     StoreSinks.write(kept, store, new Path(output, storeName).toString(), Map.of("mathsieve.config_fingerprint", config.fingerprint()));
     StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.CLUSTERS), () -> Stores.CLUSTERS, new Path(output, "clusters").toString(), Map.of());
     StoreSinks.write(kept.getSideOutput(ClusterFunctions.Apply.REJECTIONS), () -> Stores.REJECTIONS, new Path(output, "rejections").toString(), Map.of());
-    JobExecutionResult resolve = JobRunner.execute(env3, "mathsieve near-dedup: resolve");
+    JobExecutionResult resolve = jobs.execute(env3, "mathsieve near-dedup: resolve");
 
     Counts counts = Counts.of(resolve);
     Counts sketched = Counts.of(sketch);
@@ -187,8 +187,8 @@ public final class NearDedupJob {
   }
 
   /** One Large-Star + Small-Star round; returns how many nodes are not yet in a star. */
-  static long componentsRound(Path in, Path out, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+  static long componentsRound(Path in, Path out, Jobs jobs) throws Exception {
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<Edge> edges = env.fromSource(StoreSource.of(() -> WorkStores.EDGES, Edge.class, in.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-edges").uid("read-edges");
     DataStream<Edge> large = bothWays(edges, "large").keyBy(Edge::a, Types.LONG)
@@ -198,7 +198,7 @@ public final class NearDedupJob {
     DataStream<Edge> checked = bothWays(small, "check").keyBy(Edge::a, Types.LONG)
         .process(new StarFunctions.StarCheck(), TypeInformation.of(Edge.class)).name("star-check").uid("star-check");
     StoreSinks.write(checked, () -> WorkStores.EDGES, out.toString(), Map.of());
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve near-dedup: components");
+    JobExecutionResult r = jobs.execute(env, "mathsieve near-dedup: components");
     return Counts.of(r).get(Count.NEAR_CC_NOT_STAR);
   }
 

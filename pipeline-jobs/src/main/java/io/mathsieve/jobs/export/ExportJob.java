@@ -5,7 +5,7 @@ import io.mathsieve.jobs.dedup.NearDedupRecords;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreReader;
@@ -56,17 +56,17 @@ public final class ExportJob {
    * list of files written.
    */
   public static Result run(Path input, Path corpusDir, Path work, TokenizerSpec tokenizer, ExportConfig config, int buckets,
-      String configFingerprint, int parallelism) throws Exception {
-    return run(FlinkFiles.of(input), FlinkFiles.of(corpusDir), FlinkFiles.of(work), tokenizer, config, buckets, configFingerprint, parallelism);
+      String configFingerprint, Jobs jobs) throws Exception {
+    return run(FlinkFiles.of(input), FlinkFiles.of(corpusDir), FlinkFiles.of(work), tokenizer, config, buckets, configFingerprint, jobs);
   }
 
   /** {@link #run(Path, Path, Path, TokenizerSpec, ExportConfig, int, String, int)} on any Flink file system. */
   public static Result run(org.apache.flink.core.fs.Path input, org.apache.flink.core.fs.Path corpusDir, org.apache.flink.core.fs.Path work,
-      TokenizerSpec tokenizer, ExportConfig config, int buckets, String configFingerprint, int parallelism) throws Exception {
+      TokenizerSpec tokenizer, ExportConfig config, int buckets, String configFingerprint, Jobs jobs) throws Exception {
     OutputDirectory.prepare(corpusDir.getParent(), true, List.of(corpusDir.getName()));
     OutputDirectory.prepare(work, true, List.of("corpus_files"));
     FlinkFiles.mkdirs(corpusDir);
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<CorpusRow> rows = env.fromSource(StoreSource.of(() -> Stores.CORPUS, CorpusRow.class, input.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-corpus").uid("read-corpus");
     final int b = buckets;
@@ -79,7 +79,7 @@ public final class ExportJob {
             TypeInformation.of(CorpusFile.class))
         .name("write-shards").uid("write-shards");
     StoreSinks.write(files, () -> CorpusFile.STORE, new org.apache.flink.core.fs.Path(work, "corpus_files").toString(), Map.of());
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve export");
+    JobExecutionResult r = jobs.execute(env, "mathsieve export");
     List<CorpusFile> written = StoreReader.readAll(CorpusFile.STORE, new org.apache.flink.core.fs.Path(work, "corpus_files"));
     written = written.stream().sorted(Comparator.comparing(CorpusFile::file)).toList();
     Counts counts = Counts.of(r);

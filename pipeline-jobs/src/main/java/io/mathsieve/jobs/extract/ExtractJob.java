@@ -11,7 +11,7 @@ import io.mathsieve.jobs.dedup.KeepLatestFunction;
 import io.mathsieve.jobs.dedup.PagesWritten;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.RunSummary;
@@ -106,20 +106,20 @@ public final class ExtractJob {
   }
 
   /** Runs the job and writes {@code run.json}. Returns the summary. */
-  public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, int parallelism, boolean overwrite)
+  public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
-    return run(splits, FlinkFiles.of(outDir), config, parallelism, overwrite);
+    return run(splits, FlinkFiles.of(outDir), config, jobs, overwrite);
   }
 
   /** {@link #run(List, Path, MathsieveConfig, int, boolean)} into a directory on any Flink file system. */
-  public static RunSummary run(List<WarcSplit> splits, org.apache.flink.core.fs.Path outDir, MathsieveConfig config, int parallelism,
+  public static RunSummary run(List<WarcSplit> splits, org.apache.flink.core.fs.Path outDir, MathsieveConfig config, Jobs jobs,
       boolean overwrite) throws Exception {
     OutputDirectory.prepare(outDir, overwrite, OUTPUTS);
     Instant started = Instant.now();
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     Streams streams = topology(source(env, splits, config), config);
     sinks(streams, outDir.toString(), config);
-    JobExecutionResult result = JobRunner.execute(env, "mathsieve extract", splits.size());
+    JobExecutionResult result = jobs.execute(env, "mathsieve extract", splits.size());
     RunSummary summary = summarize(result, splits, FlinkFiles.shown(outDir), config, started);
     if (!summary.root().at("/accounting/balanced").asBoolean(true)) {
       unbalancedFiles(outDir, (ObjectNode) summary.root().get("accounting"));

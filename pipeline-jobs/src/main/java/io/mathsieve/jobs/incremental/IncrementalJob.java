@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.incremental;
 
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.config.Fingerprint;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -50,7 +51,7 @@ public final class IncrementalJob {
 
   /** What to run; {@code outputTopic} may be null (no messages for accepted documents). */
   public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
-      Path bootstrapFrom, String controlTopic, String outputTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, int parallelism) {}
+      Path bootstrapFrom, String controlTopic, String outputTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, Jobs jobs) {}
 
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
@@ -62,13 +63,13 @@ public final class IncrementalJob {
     if (r.checkpointDir() != null) {
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, r.checkpointDir());
     }
-    org.apache.flink.configuration.Configuration remote = io.mathsieve.jobs.run.ClusterTarget.remoteConfiguration();
+    org.apache.flink.configuration.Configuration remote = r.jobs().target().remoteConfiguration();
     if (remote != null) {
       remote.addAll(conf);
     }
     StreamExecutionEnvironment env = remote != null ? new StreamExecutionEnvironment(remote) : StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    env.setParallelism(r.parallelism());
+    env.setParallelism(r.jobs().parallelism());
     env.enableCheckpointing(r.incremental().checkpointInterval().toMillis());
     topology(env, r);
     return env;

@@ -52,10 +52,10 @@ public final class JobRunner {
    * A batch-mode environment with object reuse (records are immutable, so reuse is safe and saves
    * copies): local, or on the session cluster of {@code mathsieve submit}.
    */
-  public static StreamExecutionEnvironment batchEnvironment(int parallelism) {
+  static StreamExecutionEnvironment batchEnvironment(int parallelism, ClusterTarget target) {
     // Heartbeats carry accumulators to the job manager: on a local MiniCluster, every 2 s so the
     // progress line moves (a cluster keeps its own setting).
-    org.apache.flink.configuration.Configuration remote = ClusterTarget.remoteConfiguration();
+    org.apache.flink.configuration.Configuration remote = target.remoteConfiguration();
     StreamExecutionEnvironment env;
     if (remote != null) {
       env = new StreamExecutionEnvironment(remote);
@@ -90,19 +90,15 @@ public final class JobRunner {
     progressTo(tty ? line -> System.err.print("\r" + line + "\u001b[K") : System.err::println, tty);
   }
 
-  public static JobExecutionResult execute(StreamExecutionEnvironment env, String name) throws Exception {
-    return execute(env, name, 0);
-  }
-
-  /** Runs the job {@code name}; {@code files} is the number of WARC files it reads (0: none). */
-  public static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files) throws Exception {
+  /** Runs the job {@code name} on {@code target}; {@code files} is the number of WARC files it reads (0: none). */
+  static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files, ClusterTarget target) throws Exception {
     JobCosts.Start costs = JobCosts.start();
-    JobExecutionResult r = run(env, name, files);
+    JobExecutionResult r = run(env, name, files, target);
     JobCosts.end(costs, name);
     return r;
   }
 
-  private static JobExecutionResult run(StreamExecutionEnvironment env, String name, long files) throws Exception {
+  private static JobExecutionResult run(StreamExecutionEnvironment env, String name, long files, ClusterTarget target) throws Exception {
     org.apache.flink.runtime.minicluster.MiniCluster cluster = shared;
     if (cluster != null) {
       org.apache.flink.streaming.api.graph.StreamGraph graph = env.getStreamGraph();
@@ -110,7 +106,7 @@ public final class JobRunner {
       return cluster.executeJobBlocking(graph.getJobGraph());
     }
     Consumer<String> out = sink;
-    String rest = ClusterTarget.restUrl();
+    String rest = target.restUrl();
     if (out == null && rest == null) {
       return env.execute(name);
     }

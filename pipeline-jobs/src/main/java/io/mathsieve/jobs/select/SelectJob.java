@@ -6,7 +6,7 @@ import io.mathsieve.jobs.export.CorpusReason;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.JobRunner;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
@@ -61,9 +61,9 @@ public final class SelectJob {
   public record Result(long pages, long selected, long notCollected, long reread, long fullTextUnavailable, long textBytes) {}
 
   public static Result run(Path pages, Classification c, Map<String, String> warcLocations, MathsieveConfig config,
-      Path output, int parallelism) throws Exception {
+      Path output, Jobs jobs) throws Exception {
     OutputDirectory.prepare(output, true, List.of("corpus", "rejections"));
-    StreamExecutionEnvironment env = JobRunner.batchEnvironment(parallelism);
+    StreamExecutionEnvironment env = jobs.batchEnvironment();
     DataStream<TextDocument> docs = env.fromSource(StoreSource.of(() -> Stores.PAGES, TextDocument.class, pages.toString(), null),
         WatermarkStrategy.noWatermarks(), "read-pages").uid("read-pages");
     DataStream<Selection> selections = env.fromSource(
@@ -92,7 +92,7 @@ public final class SelectJob {
     StoreSinks.write(selected.union(full), () -> Stores.CORPUS, new Path(output, "corpus").toString(), meta);
     StoreSinks.write(selected.getSideOutput(SelectFunction.REJECTIONS).union(full.getSideOutput(SelectFunction.REJECTIONS)),
         () -> Stores.REJECTIONS, new Path(output, "rejections").toString(), meta);
-    JobExecutionResult r = JobRunner.execute(env, "mathsieve select");
+    JobExecutionResult r = jobs.execute(env, "mathsieve select");
     Counts counts = Counts.of(r);
     return new Result(counts.get(Count.SELECT_TOTAL), counts.get(Count.SELECT_FORWARDED),
         counts.dropped(ClassifyReason.NOT_COLLECTED), counts.get(Count.SELECT_FULL_TEXT_REREAD),

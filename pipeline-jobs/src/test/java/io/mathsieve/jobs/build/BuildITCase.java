@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.build;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public class BuildITCase {
     return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
         List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")),
         List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), MathsieveConfig.from(s), output,
-        new BuildDriver.Options(parallelism, 0, false, log::add));
+        new BuildDriver.Options(Jobs.local(parallelism), 0, false, log::add));
   }
 
   @BeforeAll

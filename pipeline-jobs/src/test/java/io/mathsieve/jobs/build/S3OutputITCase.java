@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.build;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class S3OutputITCase {
     MathsieveConfig config = MathsieveConfig.from(Settings.read(SAMPLES.resolve("demo.conf")));
     return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(SAMPLES.resolve("warc").toString())),
         List.of(SAMPLES.resolve("seed/openwebmath-sample.jsonl")), List.of(SAMPLES.resolve("seed/negatives.jsonl")),
-        List.of(SAMPLES.resolve("benchmarks")), null, SAMPLES.resolve("labels.tsv")), config, output, new BuildDriver.Options(2, 0, fresh, line -> {}));
+        List.of(SAMPLES.resolve("benchmarks")), null, SAMPLES.resolve("labels.tsv")), config, output, new BuildDriver.Options(Jobs.local(2), 0, fresh, line -> {}));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class IterateITCase {
   @BeforeAll
   static void loop() throws Exception {
     SampleGenerator.generate(dir.resolve("s"), SampleGenerator.Options.defaults());
-    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("s/warc").toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
+    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("s/warc").toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
     Path demoConf = Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf");
     // Text only: this is the loop's own recall mechanism (domains, patterns, seed growth) on plain-text
     // math pages. With the math signals on, the first model already rejects every page without
@@ -55,7 +56,7 @@ class IterateITCase {
     result = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
         new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
             dir.resolve("s/labels.tsv")), FlinkFiles.of(dir.resolve("w")), config.classifier(), config.iterate(), TokenCounter.ESTIMATE,
-        new IterateDriver.Options(2, false, log::add)));
+        new IterateDriver.Options(Jobs.local(2), false, log::add)));
   }
 
   static double hardRecall(int iteration) throws Exception {
@@ -131,7 +132,7 @@ class IterateITCase {
     Path w = dir.resolve("degenerate");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
             new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
-                null), FlinkFiles.of(w), dsm.classifier(), dsm.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(2, false, s -> {}))))
+                null), FlinkFiles.of(w), dsm.classifier(), dsm.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(Jobs.local(2), false, s -> {}))))
         .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
         .hasMessageStartingWith("iteration 1: the model gives every validated page about the same score")
         .hasMessageContaining("nothing was collected").hasMessageContaining("for 3 epochs");
@@ -156,7 +157,7 @@ class IterateITCase {
     IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
         new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
             null), FlinkFiles.of(dir.resolve("again")), one.classifier(), one.iterate(), TokenCounter.ESTIMATE,
-        new IterateDriver.Options(2, false, s -> {})));
+        new IterateDriver.Options(Jobs.local(2), false, s -> {})));
     assertThat(again.modelVersion()).isEqualTo(summary(1).get("model_version").asText());
     Map<String, Double> a = new java.util.HashMap<>();
     StoreReader.forEach(Stores.SCORES, new org.apache.flink.core.fs.Path(dir.resolve("w/iterations/iter-1/scores").toUri()), s -> a.put(s.docId(), s.score()));

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.classify;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mathsieve.classifiers.iterate.Domains;
@@ -70,7 +71,7 @@ class TrainJobITCase {
 
     TrainJob.Counts counts = TrainJob.run(List.of(FlinkFiles.of(seedFile)), List.of(FlinkFiles.of(dir.resolve("iter-1/pattern-positives"))), List.of(),
         FlinkFiles.of(dir.resolve("pages")), 1.0, 7, new HashSet<>(), Domains.Grouping.HOST, c,
-        FlinkFiles.of(Files.createDirectories(dir.resolve("m")).resolve("model")), 2);
+        FlinkFiles.of(Files.createDirectories(dir.resolve("m")).resolve("model")), Jobs.local(2));
 
     assertThat(counts.seedPositives()).isEqualTo(15);
     assertThat(counts.patternPositives()).isEqualTo(5);

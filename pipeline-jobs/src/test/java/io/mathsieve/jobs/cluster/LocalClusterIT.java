@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cluster;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +107,7 @@ class LocalClusterIT {
     BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
         InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
         List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, null),
-        MathsieveConfig.from(Settings.read(conf)), dir.resolve("local"), new BuildDriver.Options(2, 0, false, line -> {})));
+        MathsieveConfig.from(Settings.read(conf)), dir.resolve("local"), new BuildDriver.Options(Jobs.local(2), 0, false, line -> {})));
     assertThat(BuildITCase.checksums(dir.resolve("cluster"))).isEqualTo(BuildITCase.checksums(dir.resolve("local"))).isNotEmpty();
     assertThat(JSON.readTree(dir.resolve("cluster/run.json").toFile()).at("/accounting/balanced").asBoolean()).isTrue();
   }

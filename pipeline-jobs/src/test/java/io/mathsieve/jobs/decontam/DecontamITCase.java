@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.decontam;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class DecontamITCase {
   @BeforeAll
   static void extract() throws Exception {
     SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
-    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
+    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
     DecontamJob.buildIndex(List.of(dir.resolve("samples/benchmarks")), List.of(), DecontamConfig.defaults(), dir.resolve("bench.idx"));
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(dir.resolve("samples/manifest.jsonl"))) {
@@ -61,7 +62,7 @@ class DecontamITCase {
   @Test
   void plantedItemsRemovedWithAudit() throws Exception {
     DecontamJob.Result r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
-        dir.resolve("d"), dir.resolve("bench.idx"), DecontamConfig.defaults(), 2, false);
+        dir.resolve("d"), dir.resolve("bench.idx"), DecontamConfig.defaults(), Jobs.local(2), false);
     assertThat(planted).hasSize(8);
     Map<String, String> rejected = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("d/rejections"))).stream()
         .collect(Collectors.toMap(Rejection::url, Rejection::key));
@@ -107,7 +108,7 @@ class DecontamITCase {
   void reportOnly() throws Exception {
     DecontamConfig report = new DecontamConfig(10, 3, DecontamConfig.Mode.REPORT, 10, DecontamConfig.defaults().values());
     DecontamJob.Result r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
-        dir.resolve("report"), dir.resolve("bench.idx"), report, 2, false);
+        dir.resolve("report"), dir.resolve("bench.idx"), report, Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(r.documents());
     assertThat(StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(dir.resolve("report/decontam_matches"))))
         .hasSize(7).allSatisfy(m -> assertThat(m.action()).isEqualTo("reported"));

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,10 +58,10 @@ class NearDedupITCase {
   @Test
   void plantedNearDuplicatesAreRemoved() throws Exception {
     SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
-    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
+    ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
     DedupConfig config = DedupConfig.defaults();
     NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
-        dir.resolve("d"), config, 2, false);
+        dir.resolve("d"), config, Jobs.local(2), false);
 
     Map<String, String> plantedOf = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
@@ -142,7 +143,7 @@ class NearDedupITCase {
     DedupConfig config = DedupConfig.from(io.mathsieve.config.Settings.empty().with("dedup.near.exact-jaccard", "true", "test")
         .with("dedup.near.min-similarity", "0.75", "test"));
     Path out = dir.resolve("d");
-    NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out, config, 2, false);
+    NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out, config, Jobs.local(2), false);
 
     Map<String, Set<String>> refClusters = new HashMap<>();
     LocalNearDedup.clusters(texts, config.minHash(), config.minSimilarity(), true)
@@ -192,7 +193,7 @@ class NearDedupITCase {
     }
     Path out = dir.resolve("distinct-out");
     NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
-        DedupConfig.from(io.mathsieve.config.Settings.empty()), 2, false);
+        DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(30);
     assertThat(r.clusters()).isZero();
     assertThat(StoreReader.readAll(Stores.CORPUS, flink(out.resolve("corpus")))).hasSize(30);
@@ -240,7 +241,7 @@ class NearDedupITCase {
     }
     Path out = dir.resolve("shared-node-out");
     NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
-        DedupConfig.from(io.mathsieve.config.Settings.empty()), 2, false);
+        DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
     List<String> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(out.resolve("rejections"))).stream().map(x -> x.url()).toList();
     assertThat(dropped).as("only one of the ordinary pair").hasSize(1).allMatch(u -> u.endsWith("3".repeat(32)) || u.endsWith("4".repeat(32)));
     assertThat(r.kept()).isEqualTo(docs.size() - 1);
@@ -286,7 +287,7 @@ class NearDedupITCase {
     long notStar;
     do {
       Path next = dir.resolve("edges-" + (++rounds));
-      notStar = NearDedupJob.componentsRound(FlinkFiles.of(current), FlinkFiles.of(next), 2);
+      notStar = NearDedupJob.componentsRound(FlinkFiles.of(current), FlinkFiles.of(next), Jobs.local(2));
       current = next;
     } while (notStar > 0 && rounds < NearDedupJob.MAX_ROUNDS);
     assertThat(notStar).isZero();

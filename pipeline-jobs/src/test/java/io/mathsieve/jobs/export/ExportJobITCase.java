@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.export;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mathsieve.config.Settings;
@@ -77,7 +78,7 @@ class ExportJobITCase {
 
   @Test
   void filesRollAtTheTargetSizeAndHoldEveryRowOnceInDocIdOrder() throws Exception {
-    ExportJob.Result r = ExportJob.run(dir.resolve("in"), dir.resolve("out/corpus"), dir.resolve("work"), TOKENIZER, config, 3, "fp1", 2);
+    ExportJob.Result r = ExportJob.run(dir.resolve("in"), dir.resolve("out/corpus"), dir.resolve("work"), TOKENIZER, config, 3, "fp1", Jobs.local(2));
 
     assertThat(r.rows()).isEqualTo(600);
     assertThat(r.files()).hasSizeGreaterThan(3);
@@ -136,17 +137,17 @@ class ExportJobITCase {
 
   @Test
   void theFilesAreTheSameWhateverTheParallelism() throws Exception {
-    ExportJob.Result one = ExportJob.run(dir.resolve("in"), dir.resolve("a/corpus"), dir.resolve("wa"), TOKENIZER, config, 3, "fp", 1);
-    ExportJob.Result two = ExportJob.run(dir.resolve("in"), dir.resolve("b/corpus"), dir.resolve("wb"), TOKENIZER, config, 3, "fp", 2);
+    ExportJob.Result one = ExportJob.run(dir.resolve("in"), dir.resolve("a/corpus"), dir.resolve("wa"), TOKENIZER, config, 3, "fp", Jobs.local(1));
+    ExportJob.Result two = ExportJob.run(dir.resolve("in"), dir.resolve("b/corpus"), dir.resolve("wb"), TOKENIZER, config, 3, "fp", Jobs.local(2));
     assertThat(one.files()).isEqualTo(two.files()); // names, rows, tokens, bytes and SHA-256
   }
 
   @Test
   void bucketsLargerThanTheSortMemoryAreSortedOnDiskIntoTheSameFiles() throws Exception {
-    ExportJob.Result inMemory = ExportJob.run(dir.resolve("in"), dir.resolve("a/corpus"), dir.resolve("wa"), TOKENIZER, config, 3, "fp", 2);
+    ExportJob.Result inMemory = ExportJob.run(dir.resolve("in"), dir.resolve("a/corpus"), dir.resolve("wa"), TOKENIZER, config, 3, "fp", Jobs.local(2));
     ExportConfig small = ExportConfig.from(Settings.empty().with("export.target-file-bytes", String.valueOf(TARGET), "test")
         .with("export.sort-memory-bytes", String.valueOf(64 << 10), "test"));
-    ExportJob.Result onDisk = ExportJob.run(dir.resolve("in"), dir.resolve("b/corpus"), dir.resolve("wb"), TOKENIZER, small, 3, "fp", 2);
+    ExportJob.Result onDisk = ExportJob.run(dir.resolve("in"), dir.resolve("b/corpus"), dir.resolve("wb"), TOKENIZER, small, 3, "fp", Jobs.local(2));
     assertThat(inMemory.sortSpills()).isZero();
     assertThat(onDisk.sortSpills()).as("a bucket holds about 1.4 MB of rows").isGreaterThan(3 * 10);
     assertThat(onDisk.files()).isEqualTo(inMemory.files());

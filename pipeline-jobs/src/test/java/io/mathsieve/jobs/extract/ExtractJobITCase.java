@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.extract;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ class ExtractJobITCase {
     SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
     List<WarcSplit> splits = InputResolver.resolve(List.of(dir.resolve("samples").toString()));
     out = dir.resolve("out");
-    ExtractJob.run(splits, out, MathsieveConfig.defaults(), 2, false);
+    ExtractJob.run(splits, out, MathsieveConfig.defaults(), Jobs.local(2), false);
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(dir.resolve("samples/manifest.jsonl"))) {
       manifest.add(json.readTree(line));
@@ -114,7 +115,7 @@ class ExtractJobITCase {
   void deterministic() throws Exception {
     Path again = dir.resolve("again");
     List<WarcSplit> splits = InputResolver.resolve(List.of(dir.resolve("samples").toString()));
-    ExtractJob.run(splits, again, MathsieveConfig.defaults(), 1, false);
+    ExtractJob.run(splits, again, MathsieveConfig.defaults(), Jobs.local(1), false);
     try (Duck duck = new Duck()) {
       for (String store : List.of("pages", "rejections", "files")) {
         String a = "SELECT * FROM " + Duck.store(out.resolve(store));

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.extract;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,7 +36,7 @@ class RealWarcsITCase {
   @Test
   void everyRecordAccountedFor() throws Exception {
     assumeTrue(Files.isDirectory(ODD), "no ../shared/realdata/warc-odd here");
-    RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(ODD.toString())), dir.resolve("x"), MathsieveConfig.defaults(), 2, false);
+    RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(ODD.toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
     JsonNode a = s.root().get("accounting");
     assertThat(a.get("balanced").asBoolean()).as(a.toString()).isTrue();
     assertThat(s.root().get("pages").asLong()).isPositive();

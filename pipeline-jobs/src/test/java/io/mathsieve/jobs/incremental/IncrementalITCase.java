@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.incremental;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,7 +216,7 @@ class IncrementalITCase {
 
   static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
     return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, "accepted-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), 1);
+        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, "accepted-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), Jobs.local(1));
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -329,7 +330,7 @@ class IncrementalITCase {
 
       // The stream runs the batch stages' library code: each of its documents has the id, the text and
       // the score that a batch extract of the same record, scored with the same model, gives.
-      ExtractJob.run(InputResolver.resolve(files.stream().map(Path::toString).toList()), dir.resolve("batch"), config, 2, false);
+      ExtractJob.run(InputResolver.resolve(files.stream().map(Path::toString).toList()), dir.resolve("batch"), config, Jobs.local(2), false);
       Map<String, TextDocument> batch = new HashMap<>();
       StoreReader.readAll(Stores.PAGES, new org.apache.flink.core.fs.Path(dir.resolve("batch/pages").toUri()))
           .forEach(d -> batch.put(d.warcFile() + "@" + d.warcOffset(), d));
@@ -526,7 +527,7 @@ class IncrementalITCase {
     Path out = dir.resolve("records");
     IncrementalJob.Request base = request("records", out);
     IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
-        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), true, base.config(), base.incremental(), base.tokenizer(), 1);
+        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), true, base.config(), base.incremental(), base.tokenizer(), Jobs.local(1));
     JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("records");
     try {
       awaitCommitted(out, offsets.size());
@@ -554,7 +555,7 @@ class IncrementalITCase {
     IncrementalJob.Request base = request("crash", out);
     IncrementalConfig slower = IncrementalConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "3s", "test"));
     IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
-        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), false, base.config(), slower, base.tokenizer(), 1);
+        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), false, base.config(), slower, base.tokenizer(), Jobs.local(1));
     JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("crash");
     try {
       waitFor(() -> {

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.report;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ class ReportBrowserIT {
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
         InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
         List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), config,
-        dir.resolve("demo"), new BuildDriver.Options(2, 0, false, line -> {})));
+        dir.resolve("demo"), new BuildDriver.Options(Jobs.local(2), 0, false, line -> {})));
     String url = r.report().toUri().toString();
 
     Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();

@@ -35,7 +35,7 @@ class JobRunnerITCase {
     List<String> lines = new CopyOnWriteArrayList<>();
     JobRunner.progressTo(lines::add, false, Duration.ofMillis(200));
     RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(Path.of("..", "samples", "warc").toString())), dir.resolve("x"),
-        MathsieveConfig.defaults(), 1, false);
+        MathsieveConfig.defaults(), Jobs.local(1), false);
     assertThat(s.root().get("pages").asLong()).isPositive();
     assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).matches("extract: \\d+/6 WARC files, [\\d,]+ records, [\\d,]+ records/s, "
         + "\\d:\\d\\d:\\d\\d elapsed(, ETA \\d:\\d\\d:\\d\\d)?"));

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.source;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -126,8 +127,8 @@ class HttpInputsITCase {
     List<WarcSplit> remote = InputResolver.resolve(List.of(base + "lists/warc.paths.gz"), config.warc());
     assertThat(remote).hasSize(7);
     assertThat(remote.get(0).name()).startsWith("crawl-data/SAMPLE/CC-SAMPLE-");
-    RunSummary http = ExtractJob.run(remote, dir.resolve("http"), config, 2, false);
-    RunSummary local = ExtractJob.run(InputResolver.resolve(List.of(SAMPLES.toString())), dir.resolve("local"), config, 2, false);
+    RunSummary http = ExtractJob.run(remote, dir.resolve("http"), config, Jobs.local(2), false);
+    RunSummary local = ExtractJob.run(InputResolver.resolve(List.of(SAMPLES.toString())), dir.resolve("local"), config, Jobs.local(2), false);
 
     assertThat(http.root().get("pages").asLong()).isEqualTo(local.root().get("pages").asLong()).isPositive();
     assertThat(texts(dir.resolve("http"))).isEqualTo(texts(dir.resolve("local")));
@@ -155,7 +156,7 @@ class HttpInputsITCase {
     });
     MathsieveConfig config = MathsieveConfig.from(Settings.empty().with("warc.http.retries", "1", "test"));
     RunSummary r = ExtractJob.run(List.of(WarcSplit.of(base + "a.warc.gz", "a.warc.gz"), WarcSplit.of(base + "b.warc.gz", "b.warc.gz")),
-        dir.resolve("down"), config, 2, false);
+        dir.resolve("down"), config, Jobs.local(2), false);
     assertThat(r.root().at("/rejections/warc~1unreadable_file").asLong()).isEqualTo(2);
     assertThat(r.root().get("pages").asLong()).isZero();
   }

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.source;
 
+import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,8 +52,8 @@ class S3InputsITCase {
     assertThat(remote).hasSameSizeAs(local).isNotEmpty();
     assertThat(remote).allSatisfy(s -> assertThat(s.location()).startsWith("s3://crawl/crawl-data/SAMPLE/segments/1/warc/CC-SAMPLE-"));
 
-    RunSummary fromS3 = ExtractJob.run(remote, dir.resolve("s3"), config, 2, false);
-    ExtractJob.run(local, dir.resolve("local"), config, 2, false);
+    RunSummary fromS3 = ExtractJob.run(remote, dir.resolve("s3"), config, Jobs.local(2), false);
+    ExtractJob.run(local, dir.resolve("local"), config, Jobs.local(2), false);
     assertThat(HttpInputsITCase.texts(dir.resolve("s3"))).isEqualTo(HttpInputsITCase.texts(dir.resolve("local"))).isNotEmpty();
     assertThat(fromS3.root().at("/accounting/balanced").asBoolean()).isTrue();
     assertThat(s3.log()).as("requests").anySatisfy(r -> assertThat(r).startsWith("GET /crawl/crawl-data/SAMPLE/segments/1/warc/CC-SAMPLE-")
