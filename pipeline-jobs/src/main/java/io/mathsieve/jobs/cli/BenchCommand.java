@@ -1,6 +1,8 @@
 package io.mathsieve.jobs.cli;
 
 import io.mathsieve.jobs.run.Jobs;
+import io.mathsieve.jobs.run.Progress;
+import io.mathsieve.jobs.run.SharedMiniCluster;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.bench.Measurement;
@@ -13,7 +15,6 @@ import io.mathsieve.jobs.classify.ScoreJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.run.JobRunner;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.source.InputResolver;
@@ -192,22 +193,22 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UserError("the end-to-end measurement needs at least 2 WARC files, got " + splits.size());
     }
     List<WarcSplit> half = splits.subList(0, splits.size() / 2);
-    JobRunner.progressTo(null, false);
     List<E2e> runsE2e = new ArrayList<>();
-    try (AutoCloseable cluster = JobRunner.sharedMiniCluster(2)) {
+    try (SharedMiniCluster cluster = SharedMiniCluster.start(2)) {
     for (boolean prefilter : List.of(true, false)) {
       for (int p : quick && !prefilter ? List.of(1) : List.of(1, 2)) {
         System.err.printf(Locale.ROOT, "bench: end to end, prefilter %s, parallelism %d, %d runs ...%n", prefilter ? "on" : "off", p, r);
+        Jobs jobs = new Jobs(p, cluster.target(), Progress.NONE);
         // One unmeasured run over all files first: a one-off run spends twice its task CPU in the JIT
         // compiler, which would otherwise land in whichever measured run it happens to fall.
-        e2e(splits, work.resolve("e2e-warmup"), model, prefilter, p);
+        e2e(splits, work.resolve("e2e-warmup"), model, prefilter, jobs);
         double[] perCore = new double[r];
         double[] perCoreNoJit = new double[r];
         double[] wall = new double[r];
         long pagesDiff = 0;
         for (int i = 0; i < r; i++) {
-          Run small = e2e(half, work.resolve("e2e"), model, prefilter, p);
-          Run large = e2e(splits, work.resolve("e2e"), model, prefilter, p);
+          Run small = e2e(half, work.resolve("e2e"), model, prefilter, jobs);
+          Run large = e2e(splits, work.resolve("e2e"), model, prefilter, jobs);
           pagesDiff = large.pages() - small.pages();
           perCore[i] = pagesDiff / Math.max(1e-3, large.cpu() - small.cpu());
           perCoreNoJit[i] = pagesDiff / Math.max(1e-3, large.cpu() - large.jit() - (small.cpu() - small.jit()));
@@ -291,16 +292,16 @@ public final class BenchCommand implements Callable<Integer> {
   /** The end-to-end rates of one setting: per core (CPU time) and wall, over the runs. */
   record E2e(boolean prefilter, int parallelism, long pages, Measurement perCore, Measurement perCoreNoJit, Measurement wall) {}
 
-  private static Run e2e(List<WarcSplit> splits, Path dir, Path model, boolean prefilter, int parallelism) throws Exception {
+  private static Run e2e(List<WarcSplit> splits, Path dir, Path model, boolean prefilter, Jobs jobs) throws Exception {
     MathsieveConfig config = MathsieveConfig.from(Settings.empty().with("extract.prefilter", String.valueOf(prefilter), "bench"));
     ClassifierConfig c = config.classifier();
     double cpu0 = processCpu();
     double jit0 = jitCpu();
     long t0 = System.nanoTime();
-    RunSummary extract = ExtractJob.run(splits, dir, config, Jobs.local(parallelism), true);
+    RunSummary extract = ExtractJob.run(splits, dir, config, jobs, true);
     ScoreJob.run(FlinkFiles.of(dir.resolve("pages")), model.toAbsolutePath().toString(), FlinkFiles.of(dir.resolve("scores-" + System.nanoTime())),
         c.maxChars(),
-        Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, Jobs.local(parallelism));
+        Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, jobs);
     long pages = extract.root().at("/records/response").asLong();
     return new Run(pages, processCpu() - cpu0, jitCpu() - jit0, (System.nanoTime() - t0) / 1e9);
   }

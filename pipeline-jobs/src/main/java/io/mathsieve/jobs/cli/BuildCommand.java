@@ -45,7 +45,6 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     Settings s = common.settings();
     s = examples.withBudget(s);
     if (buckets < 0) {

@@ -2,6 +2,7 @@ package io.mathsieve.jobs.cli;
 
 import io.mathsieve.jobs.run.ClusterTarget;
 import io.mathsieve.jobs.run.Jobs;
+import io.mathsieve.jobs.run.Progress;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -48,20 +49,12 @@ public final class CommonOptions {
     return s.overriddenBy(Settings.fromFlags(overrides));
   }
 
-  /** Progress lines on stderr while jobs run, unless {@code --quiet}. */
-  void progress() {
-    io.mathsieve.jobs.run.JobRunner.progressTo(null, false);
-    if (!quiet) {
-      io.mathsieve.jobs.run.JobRunner.progressToStderr();
-    }
-  }
-
   /** Where the jobs run: set by {@code submit} for the command it runs, else a local MiniCluster. */
   ClusterTarget target = ClusterTarget.LOCAL;
 
-  /** How wide and where this command's jobs run. */
+  /** How wide and where this command's jobs run; progress lines on stderr unless {@code --quiet}. */
   Jobs jobs() {
-    return new Jobs(parallelism(), target);
+    return new Jobs(parallelism(), target, quiet ? Progress.NONE : Progress.toStderr());
   }
 
   int parallelism() {

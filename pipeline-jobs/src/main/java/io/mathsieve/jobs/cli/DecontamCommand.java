@@ -58,7 +58,6 @@ public final class DecontamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     DecontamConfig config = DecontamIndexCommand.config(common, ngram);
     if (reportOnly) {
       config = new DecontamConfig(config.ngram(), config.minShortTokens(), DecontamConfig.Mode.REPORT, config.maxItemsPerNgram(), config.values());

@@ -3,7 +3,6 @@ package io.mathsieve.jobs.cli;
 import io.mathsieve.config.Settings;
 import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.decontam.benchmarks.BenchmarkFileException;
-import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.jobs.run.UserError;

@@ -45,7 +45,6 @@ public final class DedupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     Settings s = common.settings();
     if (bands != null) {
       s = s.with(DedupConfig.BANDS.key(), bands.toString(), "--bands");

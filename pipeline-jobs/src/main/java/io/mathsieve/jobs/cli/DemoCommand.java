@@ -1,6 +1,8 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.jobs.run.ClusterTarget;
 import io.mathsieve.jobs.run.Jobs;
+import io.mathsieve.jobs.run.Progress;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
@@ -47,17 +49,13 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UserError("--parallelism must be at least 1, got " + parallelism);
     }
     MathsieveConfig config = MathsieveConfig.from(Settings.read(dir.resolve("demo.conf")));
-    io.mathsieve.jobs.run.JobRunner.progressTo(null, false);
-    if (!quiet) {
-      io.mathsieve.jobs.run.JobRunner.progressToStderr();
-    }
     Path labels = Files.isRegularFile(dir.resolve("labels.tsv")) ? dir.resolve("labels.tsv") : null;
     System.err.println("mathsieve demo: build over " + dir + " into " + output + " (parallelism " + parallelism + ")");
     long t0 = System.nanoTime();
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
         InputResolver.resolve(List.of(dir.resolve("warc").toString())), List.of(dir.resolve("seed/openwebmath-sample.jsonl")),
         List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")), null, labels), config, output,
-        new BuildDriver.Options(Jobs.local(parallelism), 0, true, quiet ? line -> {} : System.err::println)));
+        new BuildDriver.Options(new Jobs(parallelism, ClusterTarget.LOCAL, quiet ? Progress.NONE : Progress.toStderr()), 0, true, quiet ? line -> {} : System.err::println)));
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);

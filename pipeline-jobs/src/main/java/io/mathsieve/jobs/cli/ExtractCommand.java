@@ -33,7 +33,6 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     MathsieveConfig config = common.config();
     List<WarcSplit> splits = inputs.resolve(config.warc());
     if (!common.quiet) {

@@ -40,7 +40,6 @@ public final class IterateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     Settings s = common.settings();
     s = examples.withBudget(s);
     if (threshold != null) {

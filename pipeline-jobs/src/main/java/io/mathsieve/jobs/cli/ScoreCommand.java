@@ -33,7 +33,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    common.progress();
     MathsieveConfig config = common.config();
     Path store = Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
     if (!Files.isDirectory(store)) {

@@ -15,37 +15,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Runs a job and, when the CLI asked for it, reports progress while it runs: WARC files done out of
  * the total, records, records/s, elapsed time and ETA, from the job's accumulators. On a terminal
- * the line updates in place every second; otherwise one line per {@link #LOG_INTERVAL}. On a cluster
+ * the line updates in place every second; otherwise one line per 15 s ({@link Progress}). On a cluster
  * the same counters are Flink metrics per operator in the Web UI.
  */
 public final class JobRunner {
-  static final Duration TERMINAL_INTERVAL = Duration.ofSeconds(1);
-  static final Duration LOG_INTERVAL = Duration.ofSeconds(15);
-
-  private static volatile Consumer<String> sink;
-  private static volatile boolean terminal;
-  private static volatile Duration interval = LOG_INTERVAL;
-  private static volatile org.apache.flink.runtime.minicluster.MiniCluster shared;
-
-  /**
-   * Runs every job of this process on one MiniCluster of {@code slots} slots until the returned
-   * handle is closed, instead of one new MiniCluster per job: what the benchmark needs so that
-   * cluster start-up does not blur per-page costs.
-   */
-  public static AutoCloseable sharedMiniCluster(int slots) throws Exception {
-    org.apache.flink.configuration.Configuration conf =
-        org.apache.flink.runtime.taskexecutor.TaskExecutorResourceUtils.adjustForLocalExecution(new org.apache.flink.configuration.Configuration());
-    org.apache.flink.runtime.minicluster.MiniCluster cluster = new org.apache.flink.runtime.minicluster.MiniCluster(
-        new org.apache.flink.runtime.minicluster.MiniClusterConfiguration.Builder().setConfiguration(conf).setNumTaskManagers(1)
-            .setNumSlotsPerTaskManager(slots).build());
-    cluster.start();
-    shared = cluster;
-    return () -> {
-      shared = null;
-      cluster.close();
-    };
-  }
-
   private JobRunner() {}
 
   /**
@@ -72,40 +45,23 @@ public final class JobRunner {
     return env;
   }
 
-  /** Sends progress lines to {@code lines} (null: none); {@code inPlace} rewrites one terminal line. */
-  public static void progressTo(Consumer<String> lines, boolean inPlace) {
-    progressTo(lines, inPlace, inPlace ? TERMINAL_INTERVAL : LOG_INTERVAL);
-  }
-
-  /** As above, a line every {@code every}. */
-  public static void progressTo(Consumer<String> lines, boolean inPlace, Duration every) {
-    sink = lines;
-    terminal = inPlace;
-    interval = every;
-  }
-
-  /** Progress on stderr, in place when it is a terminal. */
-  public static void progressToStderr() {
-    boolean tty = System.console() != null;
-    progressTo(tty ? line -> System.err.print("\r" + line + "\u001b[K") : System.err::println, tty);
-  }
-
-  /** Runs the job {@code name} on {@code target}; {@code files} is the number of WARC files it reads (0: none). */
-  static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files, ClusterTarget target) throws Exception {
+  /** Runs the job {@code name} as {@code jobs} says; {@code files} is the number of WARC files it reads (0: none). */
+  static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long files, Jobs jobs) throws Exception {
     JobCosts.Start costs = JobCosts.start();
-    JobExecutionResult r = run(env, name, files, target);
+    JobExecutionResult r = run(env, name, files, jobs.target(), jobs.progress());
     JobCosts.end(costs, name);
     return r;
   }
 
-  private static JobExecutionResult run(StreamExecutionEnvironment env, String name, long files, ClusterTarget target) throws Exception {
-    org.apache.flink.runtime.minicluster.MiniCluster cluster = shared;
+  private static JobExecutionResult run(StreamExecutionEnvironment env, String name, long files, ClusterTarget target, Progress progress)
+      throws Exception {
+    org.apache.flink.runtime.minicluster.MiniCluster cluster = target.shared();
     if (cluster != null) {
       org.apache.flink.streaming.api.graph.StreamGraph graph = env.getStreamGraph();
       graph.setJobName(name);
       return cluster.executeJobBlocking(graph.getJobGraph());
     }
-    Consumer<String> out = sink;
+    Consumer<String> out = progress.lines();
     String rest = target.restUrl();
     if (out == null && rest == null) {
       return env.execute(name);
@@ -120,7 +76,8 @@ public final class JobRunner {
     }
     CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
     long start = System.nanoTime();
-    Duration interval = JobRunner.interval;
+    Duration interval = progress.every();
+    boolean terminal = progress.inPlace();
     boolean printed = false;
     while (true) {
       try {

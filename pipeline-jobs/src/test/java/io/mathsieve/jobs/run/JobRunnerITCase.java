@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +24,11 @@ class JobRunnerITCase {
 
   @TempDir Path dir;
 
-  @AfterEach
-  void quiet() {
-    JobRunner.progressTo(null, false);
-  }
-
   @Test
   void aRunningJobReportsItsProgress() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
-    JobRunner.progressTo(lines::add, false, Duration.ofMillis(200));
     RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(Path.of("..", "samples", "warc").toString())), dir.resolve("x"),
-        MathsieveConfig.defaults(), Jobs.local(1), false);
+        MathsieveConfig.defaults(), new Jobs(1, ClusterTarget.LOCAL, new Progress(lines::add, false, Duration.ofMillis(200))), false);
     assertThat(s.root().get("pages").asLong()).isPositive();
     assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).matches("extract: \\d+/6 WARC files, [\\d,]+ records, [\\d,]+ records/s, "
         + "\\d:\\d\\d:\\d\\d elapsed(, ETA \\d:\\d\\d:\\d\\d)?"));
