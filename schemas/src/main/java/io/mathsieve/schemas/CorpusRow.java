@@ -46,7 +46,7 @@ public record CorpusRow(
     int mathFormulas,
     String extractorVersion,
     String modelVersion,
-    String configFingerprint) implements java.io.Serializable {
+    String configFingerprint) implements StoredDocument, java.io.Serializable {
 
   /** A collected page as a corpus row, before near-dedup and token counting. */
   public static CorpusRow of(TextDocument d, double score, int iteration, String modelVersion) {

@@ -44,7 +44,7 @@ public record TextDocument(
     String warcFile,
     long warcOffset,
     String warcRecordId,
-    Instant fetchTime) implements java.io.Serializable {
+    Instant fetchTime) implements StoredDocument, java.io.Serializable {
 
   /** Where to re-read this page's full text. */
   public WarcPointer warcPointer() {

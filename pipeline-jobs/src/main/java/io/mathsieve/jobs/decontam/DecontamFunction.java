@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.decontam;
 
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.decontam.index.BenchmarkIndex.Match;
@@ -19,7 +20,7 @@ import org.apache.flink.util.OutputTag;
  * TaskManager) and drops it as {@code decontam/ngram} or {@code decontam/exact}, or in report-only
  * mode keeps it; every match is also an audit row naming the benchmark, item and matched tokens.
  */
-public final class DecontamFunction<T> extends ProcessFunction<T, T> {
+public final class DecontamFunction<T extends StoredDocument> extends ProcessFunction<T, T> {
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("decontam-rejections", TypeInformation.of(Rejection.class));
   public static final OutputTag<DecontamMatch> MATCHES = new OutputTag<>("decontam-matches", TypeInformation.of(DecontamMatch.class));
 
@@ -50,7 +51,7 @@ public final class DecontamFunction<T> extends ProcessFunction<T, T> {
    * Checks one document: passes it to {@code keep}, or (in drop mode) to {@code reject}; every
    * match also goes to {@code audit}. Shared with the incremental job's switchable-index operator.
    */
-  public static <T> void check(T row, BenchmarkIndex.Scanner scanner, DecontamConfig.Mode mode, DocAdapter<T> adapter, StageCounters counters,
+  public static <T extends StoredDocument> void check(T row, BenchmarkIndex.Scanner scanner, DecontamConfig.Mode mode, DocAdapter<T> adapter, StageCounters counters,
       java.util.function.Consumer<T> keep, java.util.function.Consumer<DecontamMatch> audit, java.util.function.Consumer<Rejection> reject) {
     counters.inc(Count.DECONTAM_TOTAL);
     String text = adapter.text(row);

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.decontam;
 
+import io.mathsieve.schemas.StoredDocument;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.decontam.DecontamConfig;
@@ -95,18 +96,18 @@ public final class DecontamJob {
   public record Result(RunSummary report, long documents, long kept, long removed) {}
 
   /** The decontamination stage on a stream: the topology {@code build} and {@code incremental} reuse. */
-  public static <T> SingleOutputStreamOperator<T> topology(DataStream<T> rows, String index, DecontamConfig config, DocAdapter<T> adapter,
+  public static <T extends StoredDocument> SingleOutputStreamOperator<T> topology(DataStream<T> rows, String index, DecontamConfig config, DocAdapter<T> adapter,
       TypeInformation<T> type) {
     return rows.process(new DecontamFunction<>(index, config.mode(), adapter), type).name("decontam").uid("decontam");
   }
 
-  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
+  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
       DecontamConfig config, Jobs jobs, boolean overwrite) throws Exception {
     return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), FlinkFiles.of(index), config, jobs, overwrite);
   }
 
   /** Decontaminates the store at {@code input} into {@code output} against {@code index}, on any Flink file system. */
-  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
+  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
       org.apache.flink.core.fs.Path output, org.apache.flink.core.fs.Path index, DecontamConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();

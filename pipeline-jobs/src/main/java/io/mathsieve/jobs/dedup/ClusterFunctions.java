@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.store.DocAdapter;
@@ -104,7 +105,7 @@ final class ClusterFunctions {
   }
 
   /** Applies decisions to full rows: kept rows pass, the others become {@code dedup/near} rejections. */
-  static final class Apply<T> extends EndOfKeyJoin<Long, T, Decision, T> {
+  static final class Apply<T extends StoredDocument> extends EndOfKeyJoin<Long, T, Decision, T> {
     static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("near-rejections", TypeInformation.of(Rejection.class));
     static final OutputTag<ClusterMember> CLUSTERS = new OutputTag<>("clusters", TypeInformation.of(ClusterMember.class));
     /** Clusters resolved: counted where each cluster's kept member passes, so nothing re-reads the clusters store. */

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
@@ -66,13 +67,13 @@ public final class NearDedupJob {
   /** What a run did. */
   public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
 
-  public static <T> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
+  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
       DedupConfig config, Jobs jobs, boolean overwrite) throws Exception {
     return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), config, jobs, overwrite);
   }
 
   /** Near-dedup of the store at {@code input} into {@code output}, on any Flink file system. */
-  public static <T> Result run(
+  public static <T extends StoredDocument> Result run(
       StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();

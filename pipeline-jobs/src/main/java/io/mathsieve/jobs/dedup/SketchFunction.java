@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.dedup;
 
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.store.DocAdapter;
 
@@ -20,7 +21,7 @@ import org.apache.flink.util.OutputTag;
  * Sketches each document: one bucket membership per LSH band, and its node info on the side (and,
  * for exact-Jaccard verification, its shingle set).
  */
-final class SketchFunction<T> extends ProcessFunction<T, BandMember> {
+final class SketchFunction<T extends StoredDocument> extends ProcessFunction<T, BandMember> {
   static final OutputTag<NodeInfo> NODES = new OutputTag<>("nodes", TypeInformation.of(NodeInfo.class));
   static final OutputTag<NodeShingles> SHINGLES = new OutputTag<>("shingles", TypeInformation.of(NodeShingles.class));
 
