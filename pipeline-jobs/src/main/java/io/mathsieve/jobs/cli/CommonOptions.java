@@ -54,7 +54,7 @@ public final class CommonOptions {
 
   /** How wide and where this command's jobs run; progress lines on stderr unless {@code --quiet}. */
   Jobs jobs() {
-    return new Jobs(parallelism(), target, quiet ? Progress.NONE : Progress.toStderr());
+    return new Jobs(parallelism(), target, Progress.toStderrUnless(quiet));
   }
 
   int parallelism() {

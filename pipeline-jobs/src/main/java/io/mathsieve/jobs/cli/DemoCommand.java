@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
         InputResolver.resolve(List.of(dir.resolve("warc").toString())), List.of(dir.resolve("seed/openwebmath-sample.jsonl")),
         List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")), null, labels), config, output,
-        new BuildDriver.Options(new Jobs(parallelism, ClusterTarget.LOCAL, quiet ? Progress.NONE : Progress.toStderr()), 0, true, quiet ? line -> {} : System.err::println)));
+        new BuildDriver.Options(new Jobs(parallelism, ClusterTarget.LOCAL, Progress.toStderrUnless(quiet)), 0, true, quiet ? line -> {} : System.err::println)));
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);

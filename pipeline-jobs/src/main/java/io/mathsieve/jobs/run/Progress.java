@@ -16,6 +16,11 @@ public record Progress(Consumer<String> lines, boolean inPlace, Duration every) 
 
   public static final Progress NONE = new Progress(null, false, LOG_INTERVAL);
 
+  /** The CLI's progress: none with {@code --quiet}, else {@link #toStderr()}. */
+  public static Progress toStderrUnless(boolean quiet) {
+    return quiet ? NONE : toStderr();
+  }
+
   /** On stderr: in place every second on a terminal, else a line every 15 s. */
   public static Progress toStderr() {
     boolean tty = System.console() != null;
