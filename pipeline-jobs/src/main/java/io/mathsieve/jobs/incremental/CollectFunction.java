@@ -6,14 +6,11 @@ import io.mathsieve.classifiers.math.MathClassifier;
 import io.mathsieve.classifiers.math.MathSignals;
 import io.mathsieve.jobs.classify.ModelCache;
 import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.schemas.CorpusRow;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
 import java.util.Locale;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -24,55 +21,36 @@ import org.apache.flink.util.OutputTag;
  * subtask to it (after loading it: a model that does not load is counted and ignored); rows record
  * the version that scored them.
  */
-public final class CollectFunction extends BroadcastProcessFunction<TextDocument, Control, CorpusRow> {
+public final class CollectFunction extends SwitchableFunction<TextDocument, CorpusRow> {
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("collect-rejections", TypeInformation.of(Rejection.class));
 
-  private final String model;
   private final int maxChars;
   private final double threshold;
-  private transient String current;
   private transient ModelCache.Lease lease;
-  private transient MathClassifier classifier;
-  private transient StageCounters counters;
 
   public CollectFunction(String model, int maxChars, double threshold) {
-    this.model = model;
+    super("model", model, Control::model, Count.INCREMENTAL_CONTROL_MODEL);
     this.maxChars = maxChars;
     this.threshold = threshold;
   }
 
   @Override
-  public void open(OpenContext context) {
-    current = model;
-    lease = ModelCache.acquire(model, maxChars);
-    classifier = lease.classifier();
-    counters = new StageCounters(getRuntimeContext());
+  protected void check(String model) {
+    ModelCache.acquire(model, maxChars).close(); // loads it here, once per process, or fails here
   }
 
   @Override
-  public void processBroadcastElement(Control c, Context ctx, Collector<CorpusRow> out) throws Exception {
-    if (c.model().isEmpty()) {
-      return;
-    }
-    try {
-      ModelCache.acquire(c.model(), maxChars).close(); // loads it here, once per process, or fails here
-      ctx.getBroadcastState(Control.STATE).put("model", c.model());
-      counters.inc(Count.INCREMENTAL_CONTROL_MODEL);
-    } catch (RuntimeException e) {
-      counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
-    }
-  }
-
-  @Override
-  public void processElement(TextDocument d, ReadOnlyContext ctx, Collector<CorpusRow> out) throws Exception {
-    String wanted = ctx.getBroadcastState(Control.STATE).get("model");
-    if (wanted != null && !wanted.equals(current)) {
-      ModelCache.Lease next = ModelCache.acquire(wanted, maxChars);
+  protected void switchTo(String model) {
+    ModelCache.Lease next = ModelCache.acquire(model, maxChars);
+    if (lease != null) {
       lease.close(); // the model before stays loaded while other slots still use it
-      lease = next;
-      current = wanted;
-      classifier = lease.classifier();
     }
+    lease = next;
+  }
+
+  @Override
+  protected void process(TextDocument d, ReadOnlyContext ctx, Collector<CorpusRow> out) {
+    MathClassifier classifier = lease.classifier();
     double score = classifier.score(d.text(), MathSignals.of(d.formulas(), d.hasMathMarkup()));
     counters.inc(Count.CLASSIFY_TOTAL);
     if (ScoreHistogram.collected(score, threshold)) {

@@ -5,11 +5,8 @@ import io.mathsieve.decontam.index.BenchmarkIndex;
 import io.mathsieve.jobs.decontam.DecontamFunction;
 import io.mathsieve.jobs.decontam.IndexCache;
 import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -17,50 +14,31 @@ import org.apache.flink.util.Collector;
  * control message can replace while the job runs (an index that does not load, or was built with
  * another n, is counted and ignored).
  */
-public final class SwitchableDecontam extends BroadcastProcessFunction<CorpusRow, Control, CorpusRow> {
-  private final String index;
+public final class SwitchableDecontam extends SwitchableFunction<CorpusRow, CorpusRow> {
   private final DecontamConfig config;
   private final CorpusAdapter adapter = new CorpusAdapter();
-  private transient String current;
   private transient BenchmarkIndex.Scanner scanner;
-  private transient StageCounters counters;
 
   public SwitchableDecontam(String index, DecontamConfig config) {
-    this.index = index;
+    super("index", index, Control::index, Count.INCREMENTAL_CONTROL_INDEX);
     this.config = config;
   }
 
   @Override
-  public void open(OpenContext context) {
-    current = index;
+  protected void check(String index) {
+    int n = IndexCache.get(index).ngram();
+    if (n != config.ngram()) {
+      throw new IllegalArgumentException(index + " holds " + n + "-grams, the job matches " + config.ngram() + "-grams");
+    }
+  }
+
+  @Override
+  protected void switchTo(String index) {
     scanner = IndexCache.get(index).scanner();
-    counters = new StageCounters(getRuntimeContext());
   }
 
   @Override
-  public void processBroadcastElement(Control c, Context ctx, Collector<CorpusRow> out) throws Exception {
-    if (c.index().isEmpty()) {
-      return;
-    }
-    try {
-      if (IndexCache.get(c.index()).ngram() != config.ngram()) {
-        counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
-        return;
-      }
-      ctx.getBroadcastState(Control.STATE).put("index", c.index());
-      counters.inc(Count.INCREMENTAL_CONTROL_INDEX);
-    } catch (RuntimeException e) {
-      counters.inc(Count.INCREMENTAL_CONTROL_REJECTED);
-    }
-  }
-
-  @Override
-  public void processElement(CorpusRow row, ReadOnlyContext ctx, Collector<CorpusRow> out) throws Exception {
-    String wanted = ctx.getBroadcastState(Control.STATE).get("index");
-    if (wanted != null && !wanted.equals(current)) {
-      current = wanted;
-      scanner = IndexCache.get(wanted).scanner();
-    }
+  protected void process(CorpusRow row, ReadOnlyContext ctx, Collector<CorpusRow> out) {
     DecontamFunction.check(row, scanner, config.mode(), adapter, counters, out::collect, m -> ctx.output(DecontamFunction.MATCHES, m),
         r -> ctx.output(DecontamFunction.REJECTIONS, r));
   }
