@@ -23,6 +23,7 @@ import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.select.SelectJob;
+import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.WarcSplit;
 import io.mathsieve.jobs.store.CorpusAdapter;
 import io.mathsieve.schemas.CorpusRow;
@@ -56,17 +57,24 @@ public final class BuildDriver {
   private BuildDriver() {}
 
   /**
-   * What a build reads: the crawl, the seed and the rest.
+   * What a build reads: the crawl, what the classifier learns from, and the benchmarks.
    *
    * @param warcs the crawl's WARC/ARC files
-   * @param seeds the seed corpora (math pages)
-   * @param negatives negative corpora, or none to sample the crawl
+   * @param examples the seed, negatives, annotations and labels of the classifier's loop
    * @param benchmarks benchmark files or directories to decontaminate against
-   * @param annotations URL-pattern annotations, or null
-   * @param labels labelled URLs to measure each iteration on, or null
    */
-  public record Inputs(List<WarcSplit> warcs, List<java.nio.file.Path> seeds, List<java.nio.file.Path> negatives,
-      List<java.nio.file.Path> benchmarks, java.nio.file.Path annotations, java.nio.file.Path labels) {}
+  public record Inputs(List<WarcSplit> warcs, IterateDriver.Examples examples, List<java.nio.file.Path> benchmarks) {
+    /**
+     * The inputs of a sample set as {@code mathsieve samples} and the demo's bundle lay it out:
+     * {@code warc/}, {@code seed/openwebmath-sample.jsonl}, {@code seed/negatives.jsonl} and
+     * {@code benchmarks/}, with {@code labels} (or null) to measure each iteration on.
+     */
+    public static Inputs sampleSet(java.nio.file.Path dir, java.nio.file.Path labels) {
+      return new Inputs(InputResolver.resolve(List.of(dir.resolve("warc").toString())),
+          new IterateDriver.Examples(List.of(dir.resolve("seed/openwebmath-sample.jsonl")), List.of(dir.resolve("seed/negatives.jsonl")), null,
+              labels), List.of(dir.resolve("benchmarks")));
+    }
+  }
 
   /**
    * How a build runs.
@@ -120,8 +128,8 @@ public final class BuildDriver {
       long textBytes = select.collected() == 0 ? 0 : Math.round((double) select.textBytes() * decontam.kept() / select.collected());
       ExportJob.Result e = ExportJob.run(new Path(stages.dir("decontam"), "corpus"), corpus, dir, tokenizer, c.export(),
           ExportJob.buckets(textBytes, c.export(), r.options().exportBuckets()), fp.config(), p);
-      Manifest.write(manifest, e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(in.seeds()),
-          BuildFingerprints.paths(in.negatives()), BuildFingerprints.paths(in.benchmarks())), new Path(stages.dir("extract"), "files"));
+      Manifest.write(manifest, e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(in.examples().seeds()),
+          BuildFingerprints.paths(in.examples().negatives()), BuildFingerprints.paths(in.benchmarks())), new Path(stages.dir("extract"), "files"));
       return Exported.of(e);
     });
 
@@ -138,9 +146,7 @@ public final class BuildDriver {
     Consumer<String> log = r.options().log();
     log.accept(String.format(Locale.ROOT, "  tokens per char measured on %d pages: %.4f (CJK: %.4f on %d pages)", rates.pages(),
         rates.tokensPerChar(), rates.tokensPerCjkChar(), rates.cjkPages()));
-    Inputs in = r.inputs();
-    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages,
-        new IterateDriver.Examples(in.seeds(), in.negatives(), in.annotations(), in.labels()), dir, c.classifier(), c.iterate(), rates.counter(),
+    IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, r.inputs().examples(), dir, c.classifier(), c.iterate(), rates.counter(),
         new IterateDriver.Options(r.options().jobs(), true, line -> log.accept("  " + line))));
     return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
         TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());

@@ -1,6 +1,7 @@
 package io.mathsieve.jobs.build;
 
 import io.mathsieve.config.Fingerprint;
+import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.ExportConfig;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import java.util.Collection;
@@ -17,14 +18,15 @@ record BuildFingerprints(String config, String extract, String iterate, String s
   static BuildFingerprints of(BuildDriver.Request r, Collection<String> warcLocations, String tokenizerVersion) {
     MathsieveConfig c = r.config();
     BuildDriver.Inputs in = r.inputs();
+    IterateDriver.Examples e = in.examples();
     String extract = chain("", c.extractFingerprint(), InputFingerprint.of("warc", warcLocations));
     Map<String, String> iterateSettings = new TreeMap<>(c.classifier().values());
     iterateSettings.putAll(c.iterate().values());
     iterateSettings.put("tokenizer", tokenizerVersion);
     iterateSettings.put(ExportConfig.TOKEN_SAMPLE_PAGES.key(), String.valueOf(c.export().tokenSamplePages()));
-    String iterate = chain(extract, Fingerprint.of(iterateSettings), InputFingerprint.of("seed", paths(in.seeds())),
-        InputFingerprint.of("negatives", paths(in.negatives())), InputFingerprint.of("annotations", paths(optional(in.annotations()))),
-        InputFingerprint.of("labels", paths(optional(in.labels()))));
+    String iterate = chain(extract, Fingerprint.of(iterateSettings), InputFingerprint.of("seed", paths(e.seeds())),
+        InputFingerprint.of("negatives", paths(e.negatives())), InputFingerprint.of("annotations", paths(optional(e.annotations()))),
+        InputFingerprint.of("labels", paths(optional(e.labels()))));
     String select = chain(iterate, Fingerprint.of(c.warc().values()));
     String near = chain(select, c.dedup().fingerprint());
     String decontam = chain(near, c.decontam().fingerprint(), InputFingerprint.of("benchmarks", paths(in.benchmarks())));

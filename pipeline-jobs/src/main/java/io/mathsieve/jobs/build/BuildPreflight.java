@@ -31,15 +31,15 @@ final class BuildPreflight {
       }
     }
     FlinkFiles.mkdirs(new Path(out, "stages"));
-    SeedFiles.inspect(r.inputs().seeds());
-    for (java.nio.file.Path n : r.inputs().negatives()) {
+    SeedFiles.inspect(r.inputs().examples().seeds());
+    for (java.nio.file.Path n : r.inputs().examples().negatives()) {
       SeedFiles.inspect(List.of(n));
     }
-    if (r.inputs().annotations() != null) {
-      IterateDriver.readAnnotations(r.inputs().annotations());
+    if (r.inputs().examples().annotations() != null) {
+      IterateDriver.readAnnotations(r.inputs().examples().annotations());
     }
-    if (r.inputs().labels() != null) {
-      IterateDriver.readLabels(r.inputs().labels());
+    if (r.inputs().examples().labels() != null) {
+      IterateDriver.readLabels(r.inputs().examples().labels());
     }
     return out;
   }

@@ -3,7 +3,6 @@ package io.mathsieve.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
-import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.UserError;
@@ -51,12 +50,11 @@ public final class BuildCommand implements Callable<Integer> {
       throw new UserError("--buckets must be positive, got " + buckets);
     }
     MathsieveConfig config = MathsieveConfig.from(s);
-    IterateDriver.Examples e = examples.examples();
     ClassifierExamples.checkFiles("--benchmarks", benchmarks);
     PrintStream log = System.err;
     org.apache.flink.core.fs.Path out = FlinkFiles.location(output);
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(
-        new BuildDriver.Inputs(inputs.resolve(config.warc()), e.seeds(), e.negatives(), benchmarks, e.annotations(), e.labels()), config, out,
+        new BuildDriver.Inputs(inputs.resolve(config.warc()), examples.examples(), benchmarks), config, out,
         new BuildDriver.Options(common.jobs(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
     if (!common.quiet) {
       printFunnel(r.summary().root(), System.out);

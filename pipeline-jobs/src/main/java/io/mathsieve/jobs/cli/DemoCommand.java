@@ -7,7 +7,6 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.UserError;
-import io.mathsieve.jobs.source.InputResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,9 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path labels = Files.isRegularFile(dir.resolve("labels.tsv")) ? dir.resolve("labels.tsv") : null;
     System.err.println("mathsieve demo: build over " + dir + " into " + output + " (parallelism " + parallelism + ")");
     long t0 = System.nanoTime();
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
-        InputResolver.resolve(List.of(dir.resolve("warc").toString())), List.of(dir.resolve("seed/openwebmath-sample.jsonl")),
-        List.of(dir.resolve("seed/negatives.jsonl")), List.of(dir.resolve("benchmarks")), null, labels), config, output,
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(BuildDriver.Inputs.sampleSet(dir, labels), config, output,
         new BuildDriver.Options(new Jobs(parallelism, ClusterTarget.LOCAL, Progress.toStderrUnless(quiet)), 0, true, quiet ? line -> {} : System.err::println)));
     BuildCommand.printFunnel(r.summary().root(), System.out);
     System.out.println();

@@ -9,7 +9,6 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.Duck;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.samples.SampleGenerator;
 import io.mathsieve.schemas.CorpusRow;
@@ -59,9 +58,7 @@ public class BuildITCase {
         .with("pages.text-cap-chars", "1000", "test")
         .with("export.target-file-bytes", String.valueOf(64 << 10), "test")
         .overriddenBy(extra);
-    return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(samples.resolve("warc").toString())),
-        List.of(samples.resolve("seed/openwebmath-sample.jsonl")), List.of(samples.resolve("seed/negatives.jsonl")),
-        List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), MathsieveConfig.from(s), output,
+    return new BuildDriver.Request(BuildDriver.Inputs.sampleSet(samples, samples.resolve("labels.tsv")), MathsieveConfig.from(s), output,
         new BuildDriver.Options(Jobs.local(parallelism), 0, false, log::add));
   }
 

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.LoopbackS3;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.core.fs.FSDataOutputStream;
@@ -44,9 +42,7 @@ class S3OutputITCase {
 
   static BuildDriver.Request request(org.apache.flink.core.fs.Path output, boolean fresh) throws Exception {
     MathsieveConfig config = MathsieveConfig.from(Settings.read(SAMPLES.resolve("demo.conf")));
-    return new BuildDriver.Request(new BuildDriver.Inputs(InputResolver.resolve(List.of(SAMPLES.resolve("warc").toString())),
-        List.of(SAMPLES.resolve("seed/openwebmath-sample.jsonl")), List.of(SAMPLES.resolve("seed/negatives.jsonl")),
-        List.of(SAMPLES.resolve("benchmarks")), null, SAMPLES.resolve("labels.tsv")), config, output, new BuildDriver.Options(Jobs.local(2), 0, fresh, line -> {}));
+    return new BuildDriver.Request(BuildDriver.Inputs.sampleSet(SAMPLES, SAMPLES.resolve("labels.tsv")), config, output, new BuildDriver.Options(Jobs.local(2), 0, fresh, line -> {}));
   }
 
   @Test

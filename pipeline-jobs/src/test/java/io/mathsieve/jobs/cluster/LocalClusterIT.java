@@ -10,7 +10,6 @@ import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.build.BuildITCase;
 import io.mathsieve.jobs.cli.Main;
 import io.mathsieve.jobs.config.MathsieveConfig;
-import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.samples.SampleGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,9 +103,7 @@ class LocalClusterIT {
     assertThat(taskManagers).containsExactlyInAnyOrder("tm-1", "tm-2");
 
     // The same build on a MiniCluster writes byte-identical corpus files.
-    BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
-        InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
-        List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, null),
+    BuildDriver.run(new BuildDriver.Request(BuildDriver.Inputs.sampleSet(samples, null),
         MathsieveConfig.from(Settings.read(conf)), dir.resolve("local"), new BuildDriver.Options(Jobs.local(2), 0, false, line -> {})));
     assertThat(BuildITCase.checksums(dir.resolve("cluster"))).isEqualTo(BuildITCase.checksums(dir.resolve("local"))).isNotEmpty();
     assertThat(JSON.readTree(dir.resolve("cluster/run.json").toFile()).at("/accounting/balanced").asBoolean()).isTrue();

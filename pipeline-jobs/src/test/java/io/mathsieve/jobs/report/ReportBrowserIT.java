@@ -8,7 +8,6 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
-import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.samples.SampleGenerator;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -75,9 +74,7 @@ class ReportBrowserIT {
     Path samples = dir.resolve("samples");
     SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
     MathsieveConfig config = MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")));
-    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(new BuildDriver.Inputs(
-        InputResolver.resolve(List.of(samples.resolve("warc").toString())), List.of(samples.resolve("seed/openwebmath-sample.jsonl")),
-        List.of(samples.resolve("seed/negatives.jsonl")), List.of(samples.resolve("benchmarks")), null, samples.resolve("labels.tsv")), config,
+    BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(BuildDriver.Inputs.sampleSet(samples, samples.resolve("labels.tsv")), config,
         dir.resolve("demo"), new BuildDriver.Options(Jobs.local(2), 0, false, line -> {})));
     String url = r.report().toUri().toString();
 
