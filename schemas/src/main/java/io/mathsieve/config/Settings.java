@@ -99,6 +99,14 @@ public final class Settings {
     return overriddenBy(of(Map.of(key, value), origin));
   }
 
+  /**
+   * These settings with {@code key} set by the command-line flag {@code flag} (which an error then
+   * names), or these settings unchanged when the flag was not given ({@code value} null).
+   */
+  public Settings withFlag(String key, Object value, String flag) {
+    return value == null ? this : with(key, value.toString(), flag);
+  }
+
   /** The typed value of {@code option}: the user's value, parsed and checked, or the default. */
   public <T> T get(ConfigOption<T> option) {
     String raw = values.get(option.key());

@@ -70,6 +70,15 @@ class SettingsTest {
     assertThat(s.get(MAX)).isEqualTo(4L);
   }
 
+  // A flag not given leaves the value from the file; a bad one given is named in the error.
+  @Test
+  void flagsOverrideOnlyWhenGiven() {
+    Settings file = Settings.of(Map.of("extract.max-body-bytes", "3"), "file");
+    assertThat(file.withFlag(MAX.key(), null, "--max").get(MAX)).isEqualTo(3L);
+    assertThat(file.withFlag(MAX.key(), 7, "--max").get(MAX)).isEqualTo(7L);
+    assertThatThrownBy(() -> file.withFlag(MAX.key(), 0, "--max").get(MAX)).hasMessage("--max: extract.max-body-bytes = '0' must be >= 1");
+  }
+
   // The fingerprint depends on values, not on the order they were given in.
   @Test
   void fingerprintIsOrderIndependentAndValueSensitive() {

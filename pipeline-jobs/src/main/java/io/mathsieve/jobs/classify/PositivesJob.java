@@ -4,10 +4,10 @@ import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
 import io.mathsieve.classifiers.iterate.UrlPatterns;
 import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.CountEach;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.EndOfKeyJoin;
 import io.mathsieve.jobs.run.Jobs;
-import io.mathsieve.jobs.run.StageCounters;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
 import io.mathsieve.schemas.ScoredDocument;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -58,7 +57,7 @@ public final class PositivesJob {
       positives = candidates.keyBy(TextDocument::docId, Types.STRING).connect(s.keyBy(ScoredDocument::docId, Types.STRING))
           .process(new Uncollected(threshold, minScore), TypeInformation.of(TextDocument.class)).name("uncollected").uid("uncollected");
     }
-    StoreSinks.write(positives.filter(new CountPositives()).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
+    StoreSinks.write(positives.filter(new CountEach<>(Count.ITERATE_PATTERN_POSITIVES)).name("count").uid("count"), () -> Stores.PAGES, out.toString(), Map.of());
     JobExecutionResult r = jobs.execute(env, "mathsieve iterate: pattern positives");
     return Counts.of(r.getAllAccumulatorResults()).get(Count.ITERATE_PATTERN_POSITIVES);
   }
@@ -83,20 +82,4 @@ public final class PositivesJob {
       }
     }
   }
-
-  static final class CountPositives extends org.apache.flink.api.common.functions.RichFilterFunction<TextDocument> {
-    private transient StageCounters c;
-
-    @Override
-    public void open(OpenContext context) {
-      c = new StageCounters(getRuntimeContext());
-    }
-
-    @Override
-    public boolean filter(TextDocument d) {
-      c.inc(Count.ITERATE_PATTERN_POSITIVES);
-      return true;
-    }
-  }
-
 }

@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.cli;
 
+import io.mathsieve.classifiers.iterate.IterateConfig;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.run.UserError;
@@ -44,7 +45,7 @@ public final class ClassifierExamples {
     if (budget <= 0) {
       throw new UserError("--budget-tokens must be positive, got " + budget);
     }
-    return s.with("iterate.budget-tokens", budget.toString(), "--budget-tokens");
+    return s.with(IterateConfig.BUDGET_TOKENS.key(), budget.toString(), "--budget-tokens");
   }
 
   static void checkFiles(String option, List<Path> paths) {

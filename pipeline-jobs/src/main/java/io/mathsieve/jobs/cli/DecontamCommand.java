@@ -9,7 +9,6 @@ import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -27,8 +26,7 @@ import picocli.CommandLine.Option;
       "item and matched tokens), OUT/decontam_matches (the audit) and OUT/decontam-report.json, and prints a table."
     })
 public final class DecontamCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "A run directory holding pages/.")
-  Path input;
+  @Mixin PagesStoreOption pages;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "The output directory.")
   Path output;
@@ -45,11 +43,7 @@ public final class DecontamCommand implements Callable<Integer> {
     Path index;
   }
 
-  @Option(names = "--ngram", paramLabel = "N", description = "N-gram length (default 10; must match the index).")
-  Integer ngram;
-
-  @Option(names = "--field", paramLabel = "NAME", description = "With --benchmarks: text fields of every record (generic format).")
-  List<String> fields = new ArrayList<>();
+  @Mixin BenchmarkIndexOptions indexing;
 
   @Option(names = "--report-only", description = "Keep contaminated documents; only record the matches.")
   boolean reportOnly;
@@ -58,20 +52,17 @@ public final class DecontamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecontamConfig config = DecontamIndexCommand.config(common, ngram);
+    DecontamConfig config = indexing.config(common);
     if (reportOnly) {
       config = new DecontamConfig(config.ngram(), config.minShortTokens(), DecontamConfig.Mode.REPORT, config.maxItemsPerNgram(), config.values());
     }
-    Path pages = input.resolve("pages");
-    if (!Files.isDirectory(pages)) {
-      throw new UserError("input " + input + " has no pages store (expected " + pages + ")");
-    }
+    Path store = pages.store();
     Path index = source.index;
     if (index == null) {
       index = output.resolve("benchmarks.idx");
       Files.createDirectories(output);
       try {
-        DecontamJob.IndexBuild built = DecontamJob.buildIndex(source.benchmarks, fields, false, config, index);
+        DecontamJob.IndexBuild built = DecontamJob.buildIndex(source.benchmarks, indexing.fields, false, config, index);
         if (!common.quiet) {
           System.out.print(DecontamJob.summary(built, index));
         }
@@ -83,7 +74,7 @@ public final class DecontamCommand implements Callable<Integer> {
     }
     DecontamJob.Result r;
     try {
-      r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, output, index, config, common.jobs(),
+      r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), store, output, index, config, common.jobs(),
           common.overwrite);
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().contains("benchmark index")) {

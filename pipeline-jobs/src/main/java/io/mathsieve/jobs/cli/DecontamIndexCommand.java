@@ -1,13 +1,10 @@
 package io.mathsieve.jobs.cli;
 
-import io.mathsieve.config.Settings;
 import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.decontam.benchmarks.BenchmarkFileException;
-import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
 import io.mathsieve.jobs.run.UserError;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,11 +29,7 @@ public final class DecontamIndexCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "The index file to write.")
   Path output;
 
-  @Option(names = "--ngram", paramLabel = "N", description = "N-gram length in tokens (default 10; decontam.ngram).")
-  Integer ngram;
-
-  @Option(names = "--field", paramLabel = "NAME", description = "A text field of every record (generic format); repeatable, in order.")
-  List<String> fields = new ArrayList<>();
+  @Mixin BenchmarkIndexOptions indexing;
 
   @Option(names = "--strict", description = "Fail on a record of no known layout and on a file that is not a benchmark, instead of reading what it has.")
   boolean strict;
@@ -45,10 +38,10 @@ public final class DecontamIndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecontamConfig config = config(common, ngram);
+    DecontamConfig config = indexing.config(common);
     DecontamJob.IndexBuild built;
     try {
-      built = DecontamJob.buildIndex(benchmarks, fields, strict, config, output);
+      built = DecontamJob.buildIndex(benchmarks, indexing.fields, strict, config, output);
     } catch (BenchmarkFileException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -56,13 +49,5 @@ public final class DecontamIndexCommand implements Callable<Integer> {
       System.out.print(DecontamJob.summary(built, output));
     }
     return 0;
-  }
-
-  static DecontamConfig config(CommonOptions common, Integer ngram) {
-    Settings s = common.settings();
-    if (ngram != null) {
-      s = s.with(DecontamConfig.NGRAM.key(), ngram.toString(), "--ngram");
-    }
-    return MathsieveConfig.from(s).decontam();
   }
 }

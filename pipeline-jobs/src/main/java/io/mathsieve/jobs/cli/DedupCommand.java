@@ -1,15 +1,12 @@
 package io.mathsieve.jobs.cli;
 
-import io.mathsieve.jobs.run.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mathsieve.config.Settings;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupJob;
 import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.Stores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +23,7 @@ import picocli.CommandLine.Option;
       "URL and exact dedup already ran inside extract."
     })
 public final class DedupCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "A run directory holding pages/ (from extract).")
-  Path input;
+  @Mixin PagesStoreOption pages;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "The output directory.")
   Path output;
@@ -45,25 +41,13 @@ public final class DedupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings s = common.settings();
-    if (bands != null) {
-      s = s.with(DedupConfig.BANDS.key(), bands.toString(), "--bands");
-    }
-    if (rows != null) {
-      s = s.with(DedupConfig.ROWS.key(), rows.toString(), "--rows");
-    }
-    if (ngram != null) {
-      s = s.with(DedupConfig.NGRAM.key(), ngram.toString(), "--ngram");
-    }
-    DedupConfig config = MathsieveConfig.from(s).dedup();
-    Path pages = input.resolve("pages");
-    if (!Files.isDirectory(pages)) {
-      throw new UserError("input " + input + " has no pages store (expected " + pages + "); run extract first");
-    }
+    DedupConfig config = MathsieveConfig.from(common.settings().withFlag(DedupConfig.BANDS.key(), bands, "--bands")
+        .withFlag(DedupConfig.ROWS.key(), rows, "--rows").withFlag(DedupConfig.NGRAM.key(), ngram, "--ngram")).dedup();
+    Path store = pages.store();
     if (!common.quiet) {
       System.err.println("mathsieve dedup: " + config.minHash().describe());
     }
-    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), pages, output, config,
+    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), store, output, config,
         common.jobs(), common.overwrite);
     if (!common.quiet) {
       JsonNode j = r.summary().root();

@@ -65,14 +65,10 @@ public final class EvalClassifyCommand implements Callable<Integer> {
   @Option(names = "--seed-pages", paramLabel = "N", description = "Seed with N math pages instead of --seed-share.")
   Integer seedPages;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Where the stores and results go (default: ${DEFAULT-VALUE}).")
-  Path output = Path.of("out", "eval-classify");
+  @Mixin EvalResults results;
 
   @Option(names = "--no-baseline", description = "Skip the DeepSeekMath-default baseline.")
   boolean noBaseline;
-
-  @Option(names = "--check", description = "Exit 1 when the loop's F1 is below --min-f1, or it stopped on a degenerate model.")
-  boolean check;
 
   @Option(names = "--min-f1", paramLabel = "R", description = "Floor: F1 on the pages not in the seed (default ${DEFAULT-VALUE}).")
   double minF1 = 0.95;
@@ -88,7 +84,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     List<String> in = realPages.inputs("eval classify");
     Map<String, Boolean> truth = IterateDriver.readLabels(labelsTsv);
     MathsieveConfig config = common.config();
-    Files.createDirectories(output);
+    Path output = results.dir();
     java.util.function.Consumer<String> log = common.quiet ? line -> {} : System.out::println;
 
     // 1. Extract, as a user would.
@@ -175,21 +171,13 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     if (loop != null) {
       print(log, String.format(Locale.ROOT, "iterate (%d iterations, %.0f s)", iterations, seconds), loop);
     }
-    RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(output.resolve("eval-classify.json").toFile(), out);
+    results.floor("the loop's final model", loop != null, "not degenerate");
+    if (loop != null) {
+      results.floor(String.format(Locale.ROOT, "F1 %.4f", loop.f1()), loop.f1() >= minF1, ">= " + minF1);
+    }
     log.accept("errors:  " + output.resolve("errors.tsv") + " (pages the loop got wrong)");
-    log.accept("results: " + output.resolve("eval-classify.json"));
-    if (!check) {
-      return 0;
-    }
-    if (loop == null) {
-      System.err.println("eval classify: BELOW FLOOR: the loop stopped on a degenerate model");
-      return 1;
-    }
-    if (loop.f1() < minF1) {
-      System.err.println(String.format(Locale.ROOT, "eval classify: BELOW FLOOR: F1 %.4f < %.2f", loop.f1(), minF1));
-      return 1;
-    }
-    return 0;
+    log.accept("results: " + results.write(out));
+    return results.exitCode();
   }
 
   /**
@@ -200,7 +188,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     ClassifierConfig dsm = ClassifierConfig.from(Settings.of(Map.of("classify.min-token-updates", "0", "classify.signals", "false",
         "classify.bucket", String.valueOf(config.classifier().bucket())), "baseline"));
     MathTextNormalizer normalizer = new MathTextNormalizer(dsm.maxChars());
-    Path dir = Files.createDirectories(output.resolve("baseline"));
+    Path dir = Files.createDirectories(results.dir().resolve("baseline"));
     List<String> lines = new ArrayList<>();
     long positives = 0;
     for (Page p : labelled) {

@@ -64,11 +64,7 @@ public final class EvalDecontamCommand implements Callable<Integer> {
   @Option(names = "--per-benchmark", paramLabel = "N", description = "Items planted from each benchmark (default ${DEFAULT-VALUE}).")
   int perBenchmark = 4;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Where the results go (default: ${DEFAULT-VALUE}).")
-  Path output = Path.of("out", "eval-decontam");
-
-  @Option(names = "--check", description = "Exit 1 when a figure is below its floor.")
-  boolean check;
+  @Mixin EvalResults results;
 
   @Option(names = "--min-removed", paramLabel = "R", description = "Floor: share of planted items removed (default ${DEFAULT-VALUE}).")
   double minRemoved = 1.0;
@@ -95,7 +91,7 @@ public final class EvalDecontamCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Files.createDirectories(output);
+    Path output = results.dir();
     var config = common.config();
 
     // The clean pages: every real page labelled nonmath, as the extractor gives it.
@@ -182,9 +178,9 @@ public final class EvalDecontamCommand implements Callable<Integer> {
     double keptShare = cleanKept / (double) clean.size();
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "planted items removed: %d of %d (%.2f%%)%s%n", plantedRemoved, planted.planted().size(), 100 * removedShare,
-        removedShare < minRemoved ? "  BELOW FLOOR " + minRemoved : ""));
+        results.floor("planted items removed", removedShare >= minRemoved, ">= " + minRemoved)));
     s.append(String.format(Locale.ROOT, "clean pages kept:      %d of %d (%.2f%%)%s%n", cleanKept, clean.size(), 100 * keptShare,
-        keptShare < minKept ? "  BELOW FLOOR " + minKept : ""));
+        results.floor("clean pages kept", keptShare >= minKept, ">= " + minKept)));
     byShape.forEach((k, v) -> s.append(String.format(Locale.ROOT, "  as %-10s %d of %d removed%n", k, v[1], v[0])));
     byBenchmark.forEach((k, v) -> {
       if (v[1] < v[0]) {
@@ -201,14 +197,9 @@ public final class EvalDecontamCommand implements Callable<Integer> {
     byBenchmark.forEach((k, v) -> b.addObject().put("benchmark", k).put("planted", v[0]).put("removed", v[1]));
     ObjectNode shapes = json.putObject("shapes");
     byShape.forEach((k, v) -> shapes.putObject(k).put("planted", v[0]).put("removed", v[1]));
-    RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(output.resolve("eval-decontam.json").toFile(), json);
     System.out.println("failures: " + output.resolve("failures.tsv"));
-    System.out.println("results:  " + output.resolve("eval-decontam.json"));
-    if (check && (removedShare < minRemoved || keptShare < minKept)) {
-      System.err.println("mathsieve eval decontam: below the floor");
-      return 1;
-    }
-    return 0;
+    System.out.println("results:  " + results.write(json));
+    return results.exitCode();
   }
 
   private static void count(Map<String, int[]> m, String key, boolean removed) {

@@ -12,7 +12,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,11 +44,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
   @Option(names = "--aeb", paramLabel = "JSON", description = "Main-text ground truth by url (default: REALDATA/aeb/ground-truth.json if present).")
   Path aeb;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Where the results go (default: ${DEFAULT-VALUE}).")
-  Path output = Path.of("out", "eval-extract");
-
-  @Option(names = "--check", description = "Exit 1 when a figure is below its floor.")
-  boolean check;
+  @Mixin EvalResults results;
 
   @Option(names = "--max-empty-rate", paramLabel = "R", description = "Floor: empty-text rate at most (default ${DEFAULT-VALUE}).")
   double maxEmptyRate = 0.005;
@@ -81,7 +76,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Files.createDirectories(output);
+    Path output = results.dir();
     Path failuresFile = output.resolve("failures.tsv");
     ExtractEvaluation.Result r;
     try (BufferedWriter failures = Files.newBufferedWriter(failuresFile, StandardCharsets.UTF_8)) {
@@ -94,24 +89,23 @@ public final class EvalExtractCommand implements Callable<Integer> {
         }
       });
     }
-    List<String> below = new ArrayList<>();
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "pages in %d, out %d (%d not in the labels)%n", r.pagesIn(), r.pagesOut(), r.unlabelled()));
     s.append(String.format(Locale.ROOT, "empty text: %d of %d pages with >= %d visible chars (%.2f%%)%s%n", r.visibleLost(), r.visiblePages(),
-        ExtractEvaluation.VISIBLE_CHARS, 100 * r.emptyRate(), floor(below, "empty-text rate", r.emptyRate() <= maxEmptyRate, "<= " + maxEmptyRate)));
-    s.append(String.format(Locale.ROOT, "math pages lost: %d of %d%s%n", r.mathLost(), r.mathPages(), floor(below, "math pages lost", r.mathLost() == 0, "0")));
+        ExtractEvaluation.VISIBLE_CHARS, 100 * r.emptyRate(), results.floor("empty-text rate", r.emptyRate() <= maxEmptyRate, "<= " + maxEmptyRate)));
+    s.append(String.format(Locale.ROOT, "math pages lost: %d of %d%s%n", r.mathLost(), r.mathPages(), results.floor("math pages lost", r.mathLost() == 0, "0")));
     if (texTsv.isPresent()) {
       s.append(String.format(Locale.ROOT, "formulas kept: %.4f (%d of %d)%s; pages with every formula kept: %d%n", r.texOverall().share(),
-          r.texOverall().kept(), r.texOverall().total(), floor(below, "formulas kept", r.texOverall().share() >= minTex, ">= " + minTex), r.mathPagesAllKept()));
+          r.texOverall().kept(), r.texOverall().total(), results.floor("formulas kept", r.texOverall().share() >= minTex, ">= " + minTex), r.mathPagesAllKept()));
       for (Map.Entry<String, KindCount> e : r.tex().entrySet()) {
         s.append(String.format(Locale.ROOT, "  %-8s %.4f (%d of %d)%s%n", e.getKey(), e.getValue().share(), e.getValue().kept(), e.getValue().total(),
-            floor(below, "formulas kept (" + e.getKey() + ")", e.getValue().share() >= minTexKind, ">= " + minTexKind)));
+            results.floor("formulas kept (" + e.getKey() + ")", e.getValue().share() >= minTexKind, ">= " + minTexKind)));
       }
     }
     if (truth.isPresent()) {
       s.append(String.format(Locale.ROOT, "main text (%d pages, %d empty): F1 %.4f%s, precision %.4f%s, recall %.4f%n", r.mainText().pages(), r.mainTextEmpty(),
-          r.mainText().f1(), floor(below, "main-text F1", r.mainText().f1() >= minF1, ">= " + minF1), r.mainText().precision(),
-          floor(below, "main-text precision", r.mainText().precision() >= minPrecision, ">= " + minPrecision), r.mainText().recall()));
+          r.mainText().f1(), results.floor("main-text F1", r.mainText().f1() >= minF1, ">= " + minF1), r.mainText().precision(),
+          results.floor("main-text precision", r.mainText().precision() >= minPrecision, ">= " + minPrecision), r.mainText().recall()));
     }
     s.append(String.format(Locale.ROOT, "speed: %.0f pages per CPU-second of extraction (%.2f s)%n", r.pagesPerCpuSecond(), r.cpuSeconds()));
     System.out.print(s);
@@ -129,20 +123,14 @@ public final class EvalExtractCommand implements Callable<Integer> {
     json.putObject("main_text").put("pages", r.mainText().pages()).put("empty", r.mainTextEmpty()).put("f1", r.mainText().f1())
         .put("precision", r.mainText().precision()).put("recall", r.mainText().recall());
     json.put("cpu_seconds", r.cpuSeconds()).put("pages_per_cpu_second", r.pagesPerCpuSecond());
-    json.putArray("below_floor").addAll(below.stream().map(json::textNode).toList());
-    RunSummary.json().writerWithDefaultPrettyPrinter().writeValue(output.resolve("eval-extract.json").toFile(), json);
-    System.out.println("results:  " + output.resolve("eval-extract.json"));
+    System.out.println("results:  " + results.write(json));
     if (truth.isPresent()) {
       // The benchmark's own prediction format, for its evaluate.py: {key: {"articleBody": text}}.
       ObjectNode predictions = RunSummary.json().createObjectNode();
       r.mainTextPredictions().forEach((k, v) -> predictions.putObject(k).put("articleBody", v));
       RunSummary.json().writeValue(output.resolve("aeb-prediction.json").toFile(), predictions);
     }
-    if (check && !below.isEmpty()) {
-      System.err.println("mathsieve eval extract: below the floor: " + String.join("; ", below));
-      return 1;
-    }
-    return 0;
+    return results.exitCode();
   }
 
   private Optional<Path> optional(Path given, String inRealdata) {
@@ -157,13 +145,5 @@ public final class EvalExtractCommand implements Callable<Integer> {
       return Optional.of(p);
     }
     return Optional.empty();
-  }
-
-  private static String floor(List<String> below, String what, boolean ok, String floor) {
-    if (!ok) {
-      below.add(what + " (floor " + floor + ")");
-      return "  BELOW FLOOR " + floor;
-    }
-    return "";
   }
 }

@@ -1,7 +1,7 @@
 package io.mathsieve.jobs.cli;
 
 import io.mathsieve.jobs.export.TokenRates;
-import io.mathsieve.config.Settings;
+import io.mathsieve.classifiers.iterate.IterateConfig;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
       "Writes WORKDIR/iterations/iter-N/ and WORKDIR/iterations.json; prints one line per iteration."
     })
 public final class IterateCommand implements Callable<Integer> {
-  @Option(names = "--pages", required = true, paramLabel = "DIR", description = "A pages store (DIR/pages of an extract run, or the store itself).")
-  Path pages;
+  @Mixin PagesStoreOption pages;
 
   @Mixin ClassifierExamples examples;
 
@@ -40,16 +39,9 @@ public final class IterateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings s = common.settings();
-    s = examples.withBudget(s);
-    if (threshold != null) {
-      s = s.with("iterate.threshold", threshold.toString(), "--threshold");
-    }
-    if (maxIterations != null) {
-      s = s.with("iterate.max-iterations", maxIterations.toString(), "--max-iterations");
-    }
-    MathsieveConfig config = MathsieveConfig.from(s);
-    Path store = java.nio.file.Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
+    MathsieveConfig config = MathsieveConfig.from(examples.withBudget(common.settings())
+        .withFlag(IterateConfig.THRESHOLD.key(), threshold, "--threshold").withFlag(IterateConfig.MAX_ITERATIONS.key(), maxIterations, "--max-iterations"));
+    Path store = pages.store();
     IterateDriver.Result r = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(store),
         examples.examples(), FlinkFiles.of(workdir), config.classifier(), config.iterate(),
         TokenRates.counter(store, config.export()),

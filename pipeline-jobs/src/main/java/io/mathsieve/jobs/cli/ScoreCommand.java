@@ -8,7 +8,6 @@ import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.OutputDirectory;
 import io.mathsieve.jobs.run.UserError;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Scores every page of a pages store with an existing math classifier; writes OUT/scores (doc_id, score, ...)."})
 public final class ScoreCommand implements Callable<Integer> {
-  @Option(names = "--pages", required = true, paramLabel = "DIR", description = "A pages store (or a run directory holding pages/).")
-  Path pages;
+  @Mixin PagesStoreOption pages;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model trained by iterate (.bin or .ftz).")
   Path model;
@@ -34,10 +32,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MathsieveConfig config = common.config();
-    Path store = Files.isDirectory(pages.resolve("pages")) ? pages.resolve("pages") : pages;
-    if (!Files.isDirectory(store)) {
-      throw new UserError("pages store " + pages + " does not exist");
-    }
+    Path store = pages.store();
     try (MathClassifier check = MathClassifier.load(model, config.classifier().maxChars())) {
       if (!common.quiet) {
         System.err.println("mathsieve score: model " + model + " (version " + check.version() + ")");

@@ -8,8 +8,8 @@ import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.DedupCandidate;
 import io.mathsieve.jobs.dedup.DedupKeys;
 import io.mathsieve.jobs.dedup.KeepLatestFunction;
-import io.mathsieve.jobs.dedup.PagesWritten;
 import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.CountEach;
 import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
@@ -92,7 +92,8 @@ public final class ExtractJob {
       rejections = rejections.union(byText.getSideOutput(KeepLatestFunction.REJECTIONS));
       candidates = byText;
     }
-    DataStream<TextDocument> pages = candidates.map(new PagesWritten(), TypeInformation.of(TextDocument.class)).name("pages").uid("pages");
+    DataStream<TextDocument> pages = candidates.map(DedupCandidate::doc, TypeInformation.of(TextDocument.class)).name("pages").uid("pages")
+        .filter(new CountEach<>(Count.PAGES_WRITTEN)).name("count pages").uid("count-pages");
     return new Streams(pages, rejections, docs.getSideOutput(ExtractFunction.FILES));
   }
 

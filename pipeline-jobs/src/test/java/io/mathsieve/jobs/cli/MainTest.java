@@ -119,10 +119,13 @@ class MainTest {
   @Test
   void dedupWithoutPagesStore() throws Exception {
     Files.createDirectories(dir.resolve("run"));
-    Result r = run("dedup", "--input", dir.resolve("run").toString(), "--output", dir.resolve("out").toString());
+    Result r = run("dedup", "--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
-        .isEqualTo("mathsieve: input " + dir.resolve("run") + " has no pages store (expected " + dir.resolve("run/pages") + "); run extract first");
+        .isEqualTo("mathsieve: pages store " + dir.resolve("nope") + " does not exist; run extract first");
+    Result noStore = run("dedup", "--pages", dir.resolve("run").toString(), "--output", dir.resolve("out").toString());
+    assertThat(noStore.err().strip())
+        .isEqualTo("mathsieve: " + dir.resolve("run") + " holds no pages/ and no Parquet files: not a pages store; run extract first");
     Result bad = run("dedup", "--input", dir.resolve("run").toString(), "--output", dir.resolve("out").toString(), "--bands", "0");
     assertThat(bad.err().strip()).isEqualTo("mathsieve: --bands: dedup.near.bands = '0' must be between 1 and 1024");
   }
