@@ -1,6 +1,5 @@
 package io.mathsieve.jobs.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.classifiers.iterate.ClassifyReason;
@@ -57,9 +56,9 @@ final class BuildFunnel {
     funnel.put("pages_extracted", extracted);
     funnel.put("pages_after_url_exact_dedup", s.extract().pages());
     ArrayNode perIteration = funnel.putArray("collected_per_iteration");
-    for (JsonNode it : s.iterate().loop().path("iterations")) {
-      perIteration.addObject().put("iteration", it.path("iteration").asInt()).put("pages", it.path("collected_pages").asLong())
-          .put("estimated_tokens", it.path("collected_tokens").asLong()).put("new_pages", it.path("new_pages").asLong());
+    for (Iterated.Collection it : s.iterate().collected()) {
+      perIteration.addObject().put("iteration", it.iteration()).put("pages", it.pages()).put("estimated_tokens", it.estimatedTokens())
+          .put("new_pages", it.newPages());
     }
     funnel.put("collected", s.select().collected());
     funnel.put("after_near_dedup", s.near().kept());

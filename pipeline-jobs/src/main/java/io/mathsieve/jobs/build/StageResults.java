@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * stage's result is also its summary: written into its completion marker and {@code run.json}
  * ({@link #summary}), and read back when the stage is skipped, so a resumed build carries the same
  * values. The jobs' own detailed summaries (extract, near-dedup, decontam) travel inside, and the
- * driver reads them only through these accessors.
+ * driver reads them only through these accessors, which fail naming the stage and key when a key
+ * is missing: a renamed key in a job's summary stops the build instead of zeroing a funnel row.
  */
 final class StageResults {
   private static final ObjectMapper SNAKE = RunSummary.snakeCase();
@@ -33,24 +34,24 @@ final class StageResults {
   /** Extract with URL and exact dedup: the job's summary. */
   record Extracted(ObjectNode summary) implements StageResult {
     long inputFiles() {
-      return summary.path("input_files").asLong();
+      return count("extract", summary, "/input_files");
     }
 
     long responseRecords() {
-      return summary.at("/records/response").asLong();
+      return count("extract", summary, "/records/response");
     }
 
     long corruptRecords() {
-      return summary.at("/records/corrupt").asLong();
+      return count("extract", summary, "/records/corrupt");
     }
 
     /** Pages after URL and exact dedup. */
     long pages() {
-      return summary.path("pages").asLong();
+      return count("extract", summary, "/pages");
     }
 
     Map<String, Long> rejections() {
-      return counts(summary.path("rejections"));
+      return counts("extract", summary, "/rejections");
     }
   }
 
@@ -80,6 +81,21 @@ final class StageResults {
     }
 
     /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations (under {@code iterateDir}) collected. */
+    /** What each iteration collected, from the loop's summary. */
+    List<Collection> collected() {
+      List<Collection> out = new ArrayList<>();
+      JsonNode iterations = required("iterate", loop, "/iterations");
+      for (int i = 0; i < iterations.size(); i++) {
+        String at = "/iterations/" + i;
+        out.add(new Collection((int) count("iterate", loop, at + "/iteration"), count("iterate", loop, at + "/collected_pages"),
+            count("iterate", loop, at + "/collected_tokens"), count("iterate", loop, at + "/new_pages")));
+      }
+      return out;
+    }
+
+    /** One iteration's collection: pages, their estimated tokens, and how many the iteration before had not collected. */
+    record Collection(int iteration, long pages, long estimatedTokens, long newPages) {}
+
     SelectJob.Classification classification(org.apache.flink.core.fs.Path iterateDir) {
       org.apache.flink.core.fs.Path iterations = new org.apache.flink.core.fs.Path(iterateDir, "iterations");
       List<org.apache.flink.core.fs.Path> earlier = new ArrayList<>();
@@ -118,23 +134,23 @@ final class StageResults {
   /** Near-dedup of the collected pages: the job's summary. */
   record NearDeduped(ObjectNode summary) implements StageResult {
     long kept() {
-      return summary.path("kept").asLong();
+      return count("near-dedup", summary, "/kept");
     }
 
     long droppedNearDuplicates() {
-      return summary.path("dropped_near_duplicates").asLong();
+      return count("near-dedup", summary, "/dropped_near_duplicates");
     }
   }
 
   /** Decontamination: the job's report. */
   record Decontaminated(ObjectNode summary) implements StageResult {
     long kept() {
-      return summary.path("kept").asLong();
+      return count("decontam", summary, "/kept");
     }
 
     /** Removed documents by reason, as the job counted them (none in report mode). */
     Map<String, Long> rejections() {
-      return counts(summary.path("rejections"));
+      return counts("decontam", summary, "/rejections");
     }
   }
 
@@ -154,9 +170,35 @@ final class StageResults {
     }
   }
 
-  private static Map<String, Long> counts(JsonNode n) {
+  /** The node at {@code pointer} of a stage's summary; an error naming the stage and the key when it is not there. */
+  private static JsonNode required(String stage, JsonNode summary, String pointer) {
+    JsonNode n = summary.at(pointer);
+    if (n.isMissingNode() || n.isNull()) {
+      throw new IllegalStateException("the " + stage + " stage's summary has no " + pointer);
+    }
+    return n;
+  }
+
+  /** The whole number at {@code pointer}; an error when it is missing or not a whole number. */
+  private static long count(String stage, JsonNode summary, String pointer) {
+    JsonNode n = required(stage, summary, pointer);
+    if (!n.canConvertToExactIntegral()) {
+      throw new IllegalStateException("the " + stage + " stage's summary has " + pointer + " = " + n + ", not a count");
+    }
+    return n.asLong();
+  }
+
+  /** The counts by key of the object at {@code pointer}. */
+  private static Map<String, Long> counts(String stage, JsonNode summary, String pointer) {
+    JsonNode n = required(stage, summary, pointer);
     Map<String, Long> m = new TreeMap<>();
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    n.fields().forEachRemaining(e -> {
+      if (!e.getValue().canConvertToExactIntegral()) {
+        throw new IllegalStateException("the " + stage + " stage's summary has " + e.getValue() + " under " + pointer + " for '" + e.getKey()
+            + "', not a count");
+      }
+      m.put(e.getKey(), e.getValue().asLong());
+    });
     return m;
   }
 }
