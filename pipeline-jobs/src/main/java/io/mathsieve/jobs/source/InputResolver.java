@@ -51,9 +51,10 @@ public final class InputResolver {
     if (inputs == null || inputs.isEmpty()) {
       throw new UserError("no input given: pass --input with a WARC file, a directory or a glob");
     }
+    // Keyed by location, so that a file named by two inputs (a directory and a file in it, the same
+    // directory twice, a relative and an absolute path) is read once.
     TreeMap<String, WarcSplit> files = new TreeMap<>();
     for (String input : inputs) {
-      int before = files.size();
       if (PathsList.isPathsList(input)) {
         for (PathsList.Entry e : PathsList.read(input, config)) {
           files.put(e.name(), WarcSplit.of(e.location(), e.name()));
@@ -64,26 +65,28 @@ public final class InputResolver {
         files.put(input, WarcSplit.of(input, input)); // checked when opened, with retries
         continue;
       }
+      TreeMap<String, WarcSplit> found = new TreeMap<>();
       if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !input.startsWith("file:")) {
-        remote(input, files); // s3://, hdfs://, ...: a file, or a prefix listed through Flink's file system
+        remote(input, found); // s3://, hdfs://, ...: a file, or a prefix listed through Flink's file system
       } else if (hasGlob(input)) {
-        glob(input, files);
+        glob(input, found);
       } else {
         Path p = Path.of(input);
         if (Files.isDirectory(p)) {
-          directory(p, files);
+          directory(p, found);
         } else if (Files.isRegularFile(p)) {
           if (!Files.isReadable(p)) {
             throw new UserError("input " + input + " is not readable");
           }
-          files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString()));
+          local(p, found);
         } else {
           throw new UserError("input " + input + " does not exist");
         }
       }
-      if (files.size() == before) {
+      if (found.isEmpty()) {
         throw new UserError("input " + input + " holds no WARC or ARC files (*.warc, *.warc.gz, *.arc, *.arc.gz)");
       }
+      found.forEach(files::putIfAbsent);
     }
     return new ArrayList<>(files.values());
   }
@@ -137,7 +140,7 @@ public final class InputResolver {
           }
           System.err.println("mathsieve: skipped " + p + ": " + skip.get());
         } else {
-          files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString()));
+          local(p, files);
         }
       }
     } catch (IOException e) {
@@ -157,10 +160,16 @@ public final class InputResolver {
       walk.filter(Files::isRegularFile)
           .map(p -> slash < 0 ? base.relativize(p) : p)
           .filter(matcher::matches)
-          .forEach(p -> files.put(p.toString(), WarcSplit.of(p.toAbsolutePath().toString(), p.toString())));
+          .forEach(p -> local(p, files));
     } catch (IOException e) {
       throw new UserError("cannot list " + base + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A local file under its absolute, normalised location, named as the user gave it. */
+  private static void local(Path p, TreeMap<String, WarcSplit> files) {
+    String location = p.toAbsolutePath().normalize().toString();
+    files.put(location, WarcSplit.of(location, p.toString()));
   }
 
   private static boolean hasGlob(String s) {
