@@ -1,12 +1,13 @@
 package io.mathsieve.jobs.classify;
 
-import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mathsieve.classifiers.iterate.Domains;
 import io.mathsieve.classifiers.math.ClassifierConfig;
 import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.schemas.FormulaCounts;
 import io.mathsieve.schemas.TextDocument;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The train job's negative sample leaves out every page a positive stands for: seed URLs and pattern positives, joined by URL hash. */
 class TrainJobITCase {
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
   @TempDir Path dir;
 

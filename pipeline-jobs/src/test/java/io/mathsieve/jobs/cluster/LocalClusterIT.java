@@ -1,15 +1,16 @@
 package io.mathsieve.jobs.cluster;
 
-import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.config.Settings;
+import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.build.BuildDriver;
 import io.mathsieve.jobs.build.BuildITCase;
 import io.mathsieve.jobs.cli.Main;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.samples.SampleGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalClusterIT {
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final String REST = "http://localhost:8081";

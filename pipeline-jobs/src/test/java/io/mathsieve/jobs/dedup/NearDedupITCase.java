@@ -1,6 +1,5 @@
 package io.mathsieve.jobs.dedup;
 
-import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.dedup.cluster.LocalNearDedup;
 import io.mathsieve.dedup.cluster.UnionFind;
+import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Edge;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.jobs.store.StoreParquetWriter;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -42,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Near-dedup on a MiniCluster: planted near-copies in generated samples, and components of hard graphs. */
 class NearDedupITCase {
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
   @TempDir Path dir;
 

@@ -1,12 +1,13 @@
 package io.mathsieve.jobs.export;
 
-import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.Duck;
+import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.ExportConfig;
 import io.mathsieve.jobs.dedup.NearDedupRecords;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.store.StoreParquetWriter;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.schemas.CorpusRow;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -36,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The export on a MiniCluster: token counts, shard sizes, order within files, and files independent of parallelism. */
 class ExportJobITCase {
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension CLUSTER = TestCluster.twoSlots();
 
   static final long TARGET = 64 << 10;
   static final TokenizerSpec TOKENIZER = TokenizerSpec.resolve(TokenizerSpec.BUNDLED, "", null);
