@@ -82,14 +82,14 @@ public final class IncrementalCommand implements Callable<Integer> {
     }
     Files.createDirectories(output);
     String checkpoints = checkpointDir != null ? checkpointDir : output.resolve("checkpoints").toAbsolutePath().toUri().toString();
-    TokenizerSpec tokenizer = TokenizerSpec.resolve(config.export().tokenizer(), config.export().hfEndpoint(),
-        Path.of(System.getProperty("user.home"), ".cache", "mathsieve"));
+    TokenizerSpec tokenizer = TokenizerSpec.resolve(config.export().tokenizer(), config.export().hfEndpoint(), TokenizerSpec.cacheDir());
     Configuration extra = new Configuration();
     if (savepoint != null) {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
-    IncrementalJob.Request r = new IncrementalJob.Request(bootstrapServers, topic, groupId, model.toAbsolutePath().toString(), index, output,
-        checkpoints, bootstrapFrom, controlTopic, outputTopic, messages.equals("records"), config, config.incremental(), tokenizer, common.jobs());
+    IncrementalJob.Request r = new IncrementalJob.Request(
+        new IncrementalJob.Topics(bootstrapServers, topic, groupId, messages.equals("records"), controlTopic, outputTopic),
+        model.toAbsolutePath().toString(), index, output, checkpoints, bootstrapFrom, config, config.incremental(), tokenizer, common.jobs());
     if (!common.quiet) {
       System.err.println("mathsieve incremental: reading " + topic + " at " + bootstrapServers + " into " + output + " (checkpoints " + checkpoints
           + "); stop with Ctrl-C, resume with the same --group-id");

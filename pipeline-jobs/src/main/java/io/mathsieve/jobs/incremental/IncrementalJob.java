@@ -30,10 +30,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The incremental job: a streaming Flink job fed by a Kafka topic announcing new WARC files (or
@@ -49,9 +51,45 @@ public final class IncrementalJob {
 
   private IncrementalJob() {}
 
-  /** What to run; {@code outputTopic} may be null (no messages for accepted documents). */
-  public record Request(String bootstrapServers, String topic, String groupId, String model, Path index, Path output, String checkpointDir,
-      Path bootstrapFrom, String controlTopic, String outputTopic, boolean recordsOnTopic, MathsieveConfig config, IncrementalConfig incremental, TokenizerSpec tokenizer, Jobs jobs) {}
+  /**
+   * The Kafka side of the job.
+   *
+   * @param bootstrapServers the Kafka cluster
+   * @param topic the topic of announced WARC files, or with {@code recordsOnTopic} of WARC records
+   * @param groupId the consumer group, whose committed offsets a new run resumes from
+   * @param recordsOnTopic whether the topic's messages are WARC records rather than announcements
+   * @param controlTopic a topic of control messages that switch the model or index, or null
+   * @param outputTopic where each accepted document is announced, or null
+   */
+  public record Topics(String bootstrapServers, String topic, String groupId, boolean recordsOnTopic, String controlTopic, String outputTopic) {
+    /** A source of {@code name} in this cluster for {@code group}, from its committed offsets (the earliest for a new group). */
+    <T> KafkaSourceBuilder<T> source(String name, String group) {
+      return KafkaSource.<T>builder().setBootstrapServers(bootstrapServers).setTopics(name).setGroupId(group)
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+  }
+
+  /**
+   * What to run.
+   *
+   * @param model the fastText model's location
+   * @param index the benchmark index
+   * @param output where corpus/, rejections/ and decontam_matches/ grow
+   * @param checkpointDir checkpoint storage (a URI), or null for Flink's default
+   * @param bootstrapFrom a build whose corpus counts as history, or null
+   */
+  public record Request(Topics topics, String model, Path index, Path output, String checkpointDir, Path bootstrapFrom, MathsieveConfig config,
+      IncrementalConfig incremental, TokenizerSpec tokenizer, Jobs jobs) {
+    /** This request with other incremental settings. */
+    public Request with(IncrementalConfig other) {
+      return new Request(topics, model, index, output, checkpointDir, bootstrapFrom, config, other, tokenizer, jobs);
+    }
+
+    /** This request with other topics. */
+    public Request with(Topics other) {
+      return new Request(other, model, index, output, checkpointDir, bootstrapFrom, config, incremental, tokenizer, jobs);
+    }
+  }
 
   /** The environment with the job's topology, ready to execute. */
   public static StreamExecutionEnvironment environment(Request r, Configuration extra) {
@@ -92,22 +130,15 @@ public final class IncrementalJob {
     MathsieveConfig c = r.config();
     String fingerprint = Fingerprint.of(Map.of("config", Fingerprint.of(c.values()), "incremental", r.incremental().fingerprint()));
     DataStream<WarcItem> items;
-    if (r.recordsOnTopic()) {
-      KafkaSource<WarcMessage> records = KafkaSource.<WarcMessage>builder()
-          .setBootstrapServers(r.bootstrapServers())
-          .setTopics(r.topic())
-          .setGroupId(r.groupId())
-          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+    Topics t = r.topics();
+    if (t.recordsOnTopic()) {
+      KafkaSource<WarcMessage> records = t.<WarcMessage>source(t.topic(), t.groupId())
           .setDeserializer(new WarcMessage.Schema())
           .build();
       items = env.fromSource(records, WatermarkStrategy.noWatermarks(), "warc-records").uid("warc-records")
           .flatMap(new ReadWarcMessage(c.warc()), TypeInformation.of(WarcItem.class)).name("read-records").uid("read-records");
     } else {
-      KafkaSource<String> announcements = KafkaSource.<String>builder()
-          .setBootstrapServers(r.bootstrapServers())
-          .setTopics(r.topic())
-          .setGroupId(r.groupId())
-          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+      KafkaSource<String> announcements = t.<String>source(t.topic(), t.groupId())
           .setValueOnlyDeserializer(new SimpleStringSchema())
           .build();
       int[] keys = ReadAnnouncedWarc.readerKeys(Math.max(1, env.getParallelism()), READ_MAX_PARALLELISM);
@@ -146,12 +177,8 @@ public final class IncrementalJob {
 
     // Control messages (a new model or index) reach every subtask through broadcast state.
     DataStream<Control> control;
-    if (r.controlTopic() != null) {
-      KafkaSource<String> controlSource = KafkaSource.<String>builder()
-          .setBootstrapServers(r.bootstrapServers())
-          .setTopics(r.controlTopic())
-          .setGroupId(r.groupId() + "-control")
-          .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+    if (t.controlTopic() != null) {
+      KafkaSource<String> controlSource = t.<String>source(t.controlTopic(), t.groupId() + "-control")
           .setValueOnlyDeserializer(new SimpleStringSchema())
           .build();
       control = env.fromSource(controlSource, WatermarkStrategy.noWatermarks(), "control").uid("control").setParallelism(1)
@@ -202,15 +229,15 @@ public final class IncrementalJob {
         .name("tokenize").uid("tokenize");
     Map<String, String> meta = Map.of("mathsieve.config_fingerprint", fingerprint);
     StoreSinks.writeDaily(rows, () -> Stores.CORPUS, r.output().resolve("corpus").toAbsolutePath().toString(), meta);
-    if (r.outputTopic() != null) {
+    if (t.outputTopic() != null) {
       // One message per accepted document, in Kafka transactions committed with the checkpoint that
       // commits its Parquet file; the prefix is stable across restarts so that open transactions of
       // a failed attempt are aborted, not left to block read_committed consumers.
       rows.sinkTo(KafkaSink.<CorpusRow>builder()
-              .setBootstrapServers(r.bootstrapServers())
-              .setRecordSerializer(new AcceptedMessage(r.outputTopic()))
+              .setBootstrapServers(t.bootstrapServers())
+              .setRecordSerializer(new AcceptedMessage(t.outputTopic()))
               .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-              .setTransactionalIdPrefix("mathsieve-" + r.groupId())
+              .setTransactionalIdPrefix("mathsieve-" + t.groupId())
               .setProperty("transaction.timeout.ms", String.valueOf(r.incremental().outputTransactionTimeout().toMillis()))
               .build())
           .name("output-topic").uid("output-topic");

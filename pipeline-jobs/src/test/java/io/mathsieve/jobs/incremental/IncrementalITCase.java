@@ -214,8 +214,9 @@ class IncrementalITCase {
   }
 
   static IncrementalJob.Request request(String topic, Path out, Path bootstrap) {
-    return new IncrementalJob.Request(kafka.bootstrapServers(), topic, "g-" + topic, model.toString(), index, out,
-        out.resolve("checkpoints").toUri().toString(), bootstrap, "control-" + topic, "accepted-" + topic, false, config, config.incremental(), TokenizerSpec.resolve("deepseek-v3", "", null), Jobs.local(1));
+    return new IncrementalJob.Request(new IncrementalJob.Topics(kafka.bootstrapServers(), topic, "g-" + topic, false, "control-" + topic, "accepted-" + topic),
+        model.toString(), index, out, out.resolve("checkpoints").toUri().toString(), bootstrap, config, config.incremental(),
+        TokenizerSpec.resolve("deepseek-v3", "", null), Jobs.local(1));
   }
 
   static int expectedRecords(List<Path> warcs) {
@@ -525,8 +526,8 @@ class IncrementalITCase {
     }
     Path out = dir.resolve("records");
     IncrementalJob.Request base = request("records", out);
-    IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
-        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), true, base.config(), base.incremental(), base.tokenizer(), Jobs.local(1));
+    IncrementalJob.Topics t = base.topics();
+    IncrementalJob.Request r = base.with(new IncrementalJob.Topics(t.bootstrapServers(), t.topic(), t.groupId(), true, t.controlTopic(), t.outputTopic()));
     JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("records");
     try {
       awaitCommitted(out, offsets.size());
@@ -551,10 +552,8 @@ class IncrementalITCase {
     Path out = dir.resolve("crash");
     announce("crash", files.subList(0, 3));
     // Checkpoints 3 s apart, so that the kill below lands between two of them.
-    IncrementalJob.Request base = request("crash", out);
-    IncrementalConfig slower = IncrementalConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "3s", "test"));
-    IncrementalJob.Request r = new IncrementalJob.Request(base.bootstrapServers(), base.topic(), base.groupId(), base.model(), base.index(), base.output(),
-        base.checkpointDir(), null, base.controlTopic(), base.outputTopic(), false, base.config(), slower, base.tokenizer(), Jobs.local(1));
+    IncrementalJob.Request r = request("crash", out)
+        .with(IncrementalConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "3s", "test")));
     JobClient job = IncrementalJob.environment(r, new Configuration()).executeAsync("crash");
     try {
       waitFor(() -> {
