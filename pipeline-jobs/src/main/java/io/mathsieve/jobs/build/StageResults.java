@@ -80,7 +80,6 @@ final class StageResults {
       return new Manifest.Classifier(modelVersion, finalIteration, finalThreshold);
     }
 
-    /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations (under {@code iterateDir}) collected. */
     /** What each iteration collected, from the loop's summary. */
     List<Collection> collected() {
       List<Collection> out = new ArrayList<>();
@@ -96,6 +95,7 @@ final class StageResults {
     /** One iteration's collection: pages, their estimated tokens, and how many the iteration before had not collected. */
     record Collection(int iteration, long pages, long estimatedTokens, long newPages) {}
 
+    /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations (under {@code iterateDir}) collected. */
     SelectJob.Classification classification(org.apache.flink.core.fs.Path iterateDir) {
       org.apache.flink.core.fs.Path iterations = new org.apache.flink.core.fs.Path(iterateDir, "iterations");
       List<org.apache.flink.core.fs.Path> earlier = new ArrayList<>();
