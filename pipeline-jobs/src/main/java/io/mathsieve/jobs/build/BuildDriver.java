@@ -1,16 +1,15 @@
 package io.mathsieve.jobs.build;
 
-import io.mathsieve.jobs.build.StageResults.Decontaminated;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Extracted;
 import io.mathsieve.jobs.build.StageResults.Iterated;
-import io.mathsieve.jobs.build.StageResults.NearDeduped;
 import io.mathsieve.jobs.build.StageResults.Selected;
 import io.mathsieve.jobs.build.StageResults.TokenRatesUsed;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.jobs.decontam.DecontamReport;
 import io.mathsieve.jobs.dedup.NearDedupJob;
+import io.mathsieve.jobs.dedup.NearDedupSummary;
 import io.mathsieve.jobs.export.CorpusTokenizer;
 import io.mathsieve.jobs.export.ExportJob;
 import io.mathsieve.jobs.export.Manifest;
@@ -18,6 +17,7 @@ import io.mathsieve.jobs.export.TokenRates;
 import io.mathsieve.jobs.export.TokenizerCache;
 import io.mathsieve.jobs.export.TokenizerSpec;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.report.RunReport;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
@@ -111,16 +111,15 @@ public final class BuildDriver {
     Instant started = Instant.now();
     Jobs p = r.options().jobs();
 
-    Extracted extract = stages.run("extract", fp.extract(), Extracted::new, dir -> new Extracted(ExtractJob.run(in.warcs(), dir, c, p, true).root()));
+    ExtractSummary extract = stages.run("extract", fp.extract(), StageResults::extracted, dir -> ExtractJob.run(in.warcs(), dir, c, p, true));
     Path pages = new Path(stages.dir("extract"), "pages");
     Iterated iterate = stages.run("iterate", fp.iterate(), Iterated::read, dir -> iterate(r, pages, tok, dir));
     Selected select = stages.run("select", fp.select(), Selected::read, dir -> Selected.of(SelectJob.run(pages,
         iterate.classification(stages.dir("iterate")), locations, c, dir, p)));
-    NearDeduped near = stages.run("near-dedup", fp.nearDedup(), NearDeduped::new, dir -> new NearDeduped(NearDedupJob.run(() -> Stores.CORPUS,
-        CorpusRow.class, new CorpusAdapter(), new Path(stages.dir("select"), "corpus"), dir, c.dedup(), p, true).summary().root()));
-    Decontaminated decontam = stages.run("decontam", fp.decontam(), Decontaminated::new, dir -> new Decontaminated(DecontamJob.run(
-        () -> Stores.CORPUS, CorpusRow.class, new CorpusAdapter(), new Path(stages.dir("near-dedup"), "corpus"), dir, index, c.decontam(), p,
-        true).report().root()));
+    NearDedupSummary near = stages.run("near-dedup", fp.nearDedup(), StageResults::nearDeduped, dir -> NearDedupJob.run(() -> Stores.CORPUS,
+        CorpusRow.class, new CorpusAdapter(), new Path(stages.dir("select"), "corpus"), dir, c.dedup(), p, true));
+    DecontamReport decontam = stages.run("decontam", fp.decontam(), StageResults::decontaminated, dir -> DecontamJob.run(() -> Stores.CORPUS,
+        CorpusRow.class, new CorpusAdapter(), new Path(stages.dir("near-dedup"), "corpus"), dir, index, c.decontam(), p, true));
     Path corpus = new Path(out, "corpus");
     Path manifest = new Path(out, "manifest.json");
     Exported export = stages.run("export", fp.export(), Exported::read, dir -> {

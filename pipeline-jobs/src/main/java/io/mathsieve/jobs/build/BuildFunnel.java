@@ -6,16 +6,16 @@ import io.mathsieve.classifiers.iterate.ClassifyReason;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.extract.warc.WarcReason;
-import io.mathsieve.jobs.build.StageResults.Decontaminated;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Extracted;
 import io.mathsieve.jobs.build.StageResults.Iterated;
-import io.mathsieve.jobs.build.StageResults.NearDeduped;
 import io.mathsieve.jobs.build.StageResults.Selected;
-import io.mathsieve.jobs.build.StageResults.StageResult;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.dedup.NearDedupSummary;
 import io.mathsieve.jobs.export.CorpusReason;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.JobSummary;
 import io.mathsieve.jobs.run.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ final class BuildFunnel {
   private BuildFunnel() {}
 
   /** The results of the six stages, in order. */
-  record Stages(Extracted extract, Iterated iterate, Selected select, NearDeduped near, Decontaminated decontam, Exported export) {}
+  record Stages(ExtractSummary extract, Iterated iterate, Selected select, NearDedupSummary near, DecontamReport decontam, Exported export) {}
 
   static RunSummary summarize(Stages s, StageRunner runner, MathsieveConfig c, String configFingerprint, Instant started) {
     RunSummary summary = new RunSummary("build");
@@ -73,7 +73,7 @@ final class BuildFunnel {
     accounting.put("corpus_rows_plus_rejections", s.export().rows() + rejected);
     accounting.put("balanced", records == s.export().rows() + rejected);
     ObjectNode stages = root.putObject("stages");
-    Map<String, StageResult> all = new LinkedHashMap<>();
+    Map<String, JobSummary> all = new LinkedHashMap<>();
     all.put("extract", s.extract());
     all.put("iterate", s.iterate());
     all.put("select", s.select());
@@ -84,7 +84,7 @@ final class BuildFunnel {
       ObjectNode n = stages.putObject(name);
       n.put("skipped", runner.skipped().contains(name));
       n.put("seconds", runner.seconds(name));
-      n.set("summary", result.summary());
+      n.set("summary", result.json());
     });
     root.put("extractor_version", ExtractorVersion.CURRENT);
     ObjectNode cfg = root.putObject("config");

@@ -3,61 +3,47 @@ package io.mathsieve.jobs.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.dedup.NearDedupSummary;
 import io.mathsieve.jobs.export.ExportJob;
 import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.export.TokenRates;
-import io.mathsieve.jobs.select.SelectJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
+import io.mathsieve.jobs.run.JobSummary;
 import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.select.SelectJob;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What each stage of a build hands to the stages after it and to the funnel, in stage order. A
  * stage's result is also its summary: written into its completion marker and {@code run.json}
- * ({@link #summary}), and read back when the stage is skipped, so a resumed build carries the same
- * values. The jobs' own detailed summaries (extract, near-dedup, decontam) travel inside, and the
- * driver reads them only through these accessors, which fail naming the stage and key when a key
- * is missing: a renamed key in a job's summary stops the build instead of zeroing a funnel row.
+ * ({@link JobSummary#json}), and read back when the stage is skipped, so a resumed build carries
+ * the same values. Extract, near-dedup and decontam hand over their jobs' own summaries
+ * ({@link ExtractSummary}, {@link NearDedupSummary}, {@link DecontamReport}); the others are below.
+ * Each is read back strictly: a marker with a field missing or renamed does not read, and the
+ * stage runs again.
  */
 final class StageResults {
   private static final ObjectMapper SNAKE = RunSummary.snakeCase();
 
   private StageResults() {}
 
-  /** A stage's result as the JSON of its marker and of {@code run.json}. */
-  interface StageResult {
-    ObjectNode summary();
+  static ExtractSummary extracted(ObjectNode marker) {
+    return JobSummary.read(marker, ExtractSummary.class, "the extract stage's marker");
   }
 
-  /** Extract with URL and exact dedup: the job's summary. */
-  record Extracted(ObjectNode summary) implements StageResult {
-    long inputFiles() {
-      return count("extract", summary, "/input_files");
-    }
+  static NearDedupSummary nearDeduped(ObjectNode marker) {
+    return JobSummary.read(marker, NearDedupSummary.class, "the near-dedup stage's marker");
+  }
 
-    long responseRecords() {
-      return count("extract", summary, "/records/response");
-    }
-
-    long corruptRecords() {
-      return count("extract", summary, "/records/corrupt");
-    }
-
-    /** Pages after URL and exact dedup. */
-    long pages() {
-      return count("extract", summary, "/pages");
-    }
-
-    Map<String, Long> rejections() {
-      return counts("extract", summary, "/rejections");
-    }
+  static DecontamReport decontaminated(ObjectNode marker) {
+    return JobSummary.read(marker, DecontamReport.class, "the decontam stage's marker");
   }
 
   /** The classifier's loop: its final model and threshold, the token rates the budget used, and the loop's summary. */
   record Iterated(int finalIteration, double finalThreshold, String modelVersion, String model, TokenRatesUsed tokenRates, ObjectNode loop)
-      implements StageResult {
+      implements JobSummary {
     static Iterated read(ObjectNode n) {
       ObjectNode loop = n.deepCopy();
       loop.remove(List.of("final_iteration", "final_threshold", "model_version", "model", "token_rates"));
@@ -66,7 +52,7 @@ final class StageResults {
     }
 
     @Override
-    public ObjectNode summary() {
+    public ObjectNode json() {
       ObjectNode s = loop.deepCopy();
       s.put("final_iteration", finalIteration);
       s.put("final_threshold", finalThreshold);
@@ -116,57 +102,24 @@ final class StageResults {
 
   /** The collected pages as corpus rows with their full text. */
   record Selected(long pages, long collected, long notCollected, long fullTextReread, long fullTextUnavailable, long textBytes)
-      implements StageResult {
+      implements JobSummary {
     static Selected of(SelectJob.Result s) {
       return new Selected(s.pages(), s.selected(), s.notCollected(), s.reread(), s.fullTextUnavailable(), s.textBytes());
     }
 
     static Selected read(ObjectNode n) {
-      return SNAKE.convertValue(n, Selected.class);
-    }
-
-    @Override
-    public ObjectNode summary() {
-      return SNAKE.valueToTree(this);
-    }
-  }
-
-  /** Near-dedup of the collected pages: the job's summary. */
-  record NearDeduped(ObjectNode summary) implements StageResult {
-    long kept() {
-      return count("near-dedup", summary, "/kept");
-    }
-
-    long droppedNearDuplicates() {
-      return count("near-dedup", summary, "/dropped_near_duplicates");
-    }
-  }
-
-  /** Decontamination: the job's report. */
-  record Decontaminated(ObjectNode summary) implements StageResult {
-    long kept() {
-      return count("decontam", summary, "/kept");
-    }
-
-    /** Removed documents by reason, as the job counted them (none in report mode). */
-    Map<String, Long> rejections() {
-      return counts("decontam", summary, "/rejections");
+      return JobSummary.read(n, Selected.class, "the select stage's marker");
     }
   }
 
   /** The corpus shards. */
-  record Exported(long rows, long tokens, long files, long buckets, long bytes) implements StageResult {
+  record Exported(long rows, long tokens, long files, long buckets, long bytes) implements JobSummary {
     static Exported of(ExportJob.Result e) {
       return new Exported(e.rows(), e.tokens(), e.files().size(), e.buckets(), e.files().stream().mapToLong(f -> f.bytes()).sum());
     }
 
     static Exported read(ObjectNode n) {
-      return SNAKE.convertValue(n, Exported.class);
-    }
-
-    @Override
-    public ObjectNode summary() {
-      return SNAKE.valueToTree(this);
+      return JobSummary.read(n, Exported.class, "the export stage's marker");
     }
   }
 
@@ -186,19 +139,5 @@ final class StageResults {
       throw new IllegalStateException("the " + stage + " stage's summary has " + pointer + " = " + n + ", not a count");
     }
     return n.asLong();
-  }
-
-  /** The counts by key of the object at {@code pointer}. */
-  private static Map<String, Long> counts(String stage, JsonNode summary, String pointer) {
-    JsonNode n = required(stage, summary, pointer);
-    Map<String, Long> m = new TreeMap<>();
-    n.fields().forEachRemaining(e -> {
-      if (!e.getValue().canConvertToExactIntegral()) {
-        throw new IllegalStateException("the " + stage + " stage's summary has " + e.getValue() + " under " + pointer + " for '" + e.getKey()
-            + "', not a count");
-      }
-      m.put(e.getKey(), e.getValue().asLong());
-    });
-    return m;
   }
 }

@@ -1,8 +1,8 @@
 package io.mathsieve.jobs.build;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mathsieve.jobs.build.StageResults.StageResult;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.JobSummary;
 import io.mathsieve.jobs.run.OutputDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +56,22 @@ final class StageRunner {
     return seconds.getOrDefault(stage, 0.0);
   }
 
-  <R extends StageResult> R run(String name, String fingerprint, Function<ObjectNode, R> read, Body<R> body) throws Exception {
+  /**
+   * Runs stage {@code name}, or reads its result back with {@code read} when its marker holds
+   * {@code fingerprint}. A marker whose result does not read (written by a version whose summary
+   * had other fields) counts as absent: the stage runs again.
+   */
+  <R extends JobSummary> R run(String name, String fingerprint, Function<ObjectNode, R> read, Body<R> body) throws Exception {
     ObjectNode done = markers.done(name, fingerprint);
     if (done != null) {
-      log.accept("stage " + name + ": done before (fingerprint " + fingerprint + "), skipped");
-      skipped.add(name);
-      return read.apply(done);
+      try {
+        R result = read.apply(done);
+        log.accept("stage " + name + ": done before (fingerprint " + fingerprint + "), skipped");
+        skipped.add(name);
+        return result;
+      } catch (IllegalStateException e) {
+        log.accept("stage " + name + ": its marker does not read, running again (" + e.getMessage() + ")");
+      }
     }
     log.accept("stage " + name + ": running");
     markers.clear(name);
@@ -76,7 +86,7 @@ final class StageRunner {
     }
     double s = (System.nanoTime() - t0) / 1e9;
     seconds.put(name, Math.round(s * 10) / 10.0);
-    markers.finish(name, fingerprint, s, result.summary());
+    markers.finish(name, fingerprint, s, result.json());
     log.accept(String.format(Locale.ROOT, "stage %s: done in %.1f s", name, s));
     return result;
   }

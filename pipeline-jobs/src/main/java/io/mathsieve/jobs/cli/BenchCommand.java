@@ -1,8 +1,5 @@
 package io.mathsieve.jobs.cli;
 
-import io.mathsieve.jobs.run.Jobs;
-import io.mathsieve.jobs.run.Progress;
-import io.mathsieve.jobs.run.SharedMiniCluster;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.bench.Measurement;
@@ -14,8 +11,12 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.ScoreJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
+import io.mathsieve.jobs.run.Progress;
 import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.SharedMiniCluster;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.WarcSplit;
@@ -298,11 +299,11 @@ public final class BenchCommand implements Callable<Integer> {
     double cpu0 = processCpu();
     double jit0 = jitCpu();
     long t0 = System.nanoTime();
-    RunSummary extract = ExtractJob.run(splits, dir, config, jobs, true);
+    ExtractSummary extract = ExtractJob.run(splits, dir, config, jobs, true);
     ScoreJob.run(FlinkFiles.of(dir.resolve("pages")), model.toAbsolutePath().toString(), FlinkFiles.of(dir.resolve("scores-" + System.nanoTime())),
         c.maxChars(),
         Domains.Grouping.HOST, TokenCounter.ESTIMATE, 1, jobs);
-    long pages = extract.root().at("/records/response").asLong();
+    long pages = extract.responseRecords();
     return new Run(pages, processCpu() - cpu0, jitCpu() - jit0, (System.nanoTime() - t0) / 1e9);
   }
 

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.cli;
 import io.mathsieve.decontam.DecontamConfig;
 import io.mathsieve.decontam.benchmarks.BenchmarkFileException;
 import io.mathsieve.jobs.decontam.DecontamJob;
+import io.mathsieve.jobs.decontam.DecontamReport;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.schemas.TextDocument;
@@ -72,7 +73,7 @@ public final class DecontamCommand implements Callable<Integer> {
     } else if (!Files.isRegularFile(index)) {
       throw new UserError("index " + index + " does not exist; build it with decontam-index");
     }
-    DecontamJob.Result r;
+    DecontamReport r;
     try {
       r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), store, output, index, config, common.jobs(),
           common.overwrite);
@@ -83,7 +84,7 @@ public final class DecontamCommand implements Callable<Integer> {
       throw e;
     }
     if (!common.quiet) {
-      System.out.print(DecontamJob.table(r.report()));
+      System.out.print(DecontamJob.table(r));
       System.out.println("documents: " + r.documents() + ", kept " + r.kept() + ", " + (reportOnly ? "reported " : "removed ") + r.removed());
       System.out.println("report:    " + output.resolve("decontam-report.json"));
     }

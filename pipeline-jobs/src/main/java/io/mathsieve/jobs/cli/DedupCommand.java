@@ -1,9 +1,9 @@
 package io.mathsieve.jobs.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.dedup.DedupConfig;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.dedup.NearDedupJob;
+import io.mathsieve.jobs.dedup.NearDedupSummary;
 import io.mathsieve.jobs.store.PagesAdapter;
 import io.mathsieve.schemas.TextDocument;
 import io.mathsieve.schemas.store.Stores;
@@ -47,14 +47,12 @@ public final class DedupCommand implements Callable<Integer> {
     if (!common.quiet) {
       System.err.println("mathsieve dedup: " + config.minHash().describe());
     }
-    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), store, output, config,
+    NearDedupSummary r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), store, output, config,
         common.jobs(), common.overwrite);
     if (!common.quiet) {
-      JsonNode j = r.summary().root();
-      System.out.println("documents:   " + j.get("rows").asLong());
-      System.out.println("kept:        " + j.get("kept").asLong() + "  -> " + output.resolve("pages"));
-      System.out.println("dropped:     " + j.get("dropped_near_duplicates").asLong() + " near-duplicates in " + j.get("clusters").asLong()
-          + " clusters  -> " + output.resolve("rejections"));
+      System.out.println("documents:   " + r.rows());
+      System.out.println("kept:        " + r.kept() + "  -> " + output.resolve("pages"));
+      System.out.println("dropped:     " + r.droppedNearDuplicates() + " near-duplicates in " + r.clusters() + " clusters  -> " + output.resolve("rejections"));
       System.out.println("summary:     " + output.resolve("dedup.json"));
     }
     return 0;

@@ -15,6 +15,7 @@ import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.classify.TrainJob;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
@@ -89,7 +90,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
 
     // 1. Extract, as a user would.
     Path extracted = output.resolve("extract");
-    RunSummary extract = ExtractJob.run(InputResolver.resolve(in, config.warc()), extracted, config, common.jobs(), true);
+    ExtractSummary extract = ExtractJob.run(InputResolver.resolve(in, config.warc()), extracted, config, common.jobs(), true);
     Path pages = extracted.resolve("pages");
     List<Page> labelled = new ArrayList<>();
     StoreReader.forEach(Stores.PAGES, FlinkFiles.of(pages), d -> {
@@ -131,7 +132,7 @@ public final class EvalClassifyCommand implements Callable<Integer> {
     out.put("seed_pages", n);
     out.put("measured_pages", rest.size());
     out.put("measured_math_pages", restMath);
-    out.put("extract_pages", extract.root().get("pages").asLong());
+    out.put("extract_pages", extract.pages());
     long started = System.nanoTime();
     String stopped = null;
     Confusion loop = null;

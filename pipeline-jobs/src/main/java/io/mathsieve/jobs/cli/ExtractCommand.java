@@ -3,7 +3,7 @@ package io.mathsieve.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.source.WarcSplit;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +38,14 @@ public final class ExtractCommand implements Callable<Integer> {
     if (!common.quiet) {
       System.err.println("mathsieve extract: " + splits.size() + " WARC file(s), parallelism " + common.parallelism() + ", output " + output);
     }
-    RunSummary summary = ExtractJob.run(splits, output, config, common.jobs(), common.overwrite);
+    ExtractSummary summary = ExtractJob.run(splits, output, config, common.jobs(), common.overwrite);
     if (!common.quiet) {
-      JsonNode r = summary.root();
-      System.out.println("pages:      " + r.get("pages").asLong() + "  -> " + output.resolve("pages"));
+      JsonNode r = summary.json();
+      System.out.println("pages:      " + summary.pages() + "  -> " + output.resolve("pages"));
       System.out.println("rejections: " + r.get("rejections") + "  -> " + output.resolve("rejections"));
       System.out.println("records:    " + r.get("records"));
       System.out.println("summary:    " + output.resolve("run.json"));
     }
-    return Accounting.check("extract", summary.root());
+    return Accounting.check("extract", summary.json());
   }
 }

@@ -1,35 +1,32 @@
 package io.mathsieve.jobs.decontam;
 
-import io.mathsieve.schemas.StoredDocument;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.decontam.DecontamConfig;
-import io.mathsieve.decontam.benchmarks.BenchmarkItem;
 import io.mathsieve.decontam.benchmarks.BenchmarkLoader;
 import io.mathsieve.decontam.index.BenchmarkIndex;
-import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.OutputDirectory;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.store.DocAdapter;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.schemas.store.Stores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -92,22 +89,19 @@ public final class DecontamJob {
     return t.toString();
   }
 
-  /** What a run did. */
-  public record Result(RunSummary report, long documents, long kept, long removed) {}
-
   /** The decontamination stage on a stream: the topology {@code build} and {@code incremental} reuse. */
   public static <T extends StoredDocument> SingleOutputStreamOperator<T> topology(DataStream<T> rows, String index, DecontamConfig config, DocAdapter<T> adapter,
       TypeInformation<T> type) {
     return rows.process(new DecontamFunction<>(index, config.mode(), adapter), type).name("decontam").uid("decontam");
   }
 
-  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
+  public static <T extends StoredDocument> DecontamReport run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, Path index,
       DecontamConfig config, Jobs jobs, boolean overwrite) throws Exception {
     return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), FlinkFiles.of(index), config, jobs, overwrite);
   }
 
   /** Decontaminates the store at {@code input} into {@code output} against {@code index}, on any Flink file system. */
-  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
+  public static <T extends StoredDocument> DecontamReport run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, org.apache.flink.core.fs.Path input,
       org.apache.flink.core.fs.Path output, org.apache.flink.core.fs.Path index, DecontamConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
@@ -131,29 +125,22 @@ public final class DecontamJob {
         new org.apache.flink.core.fs.Path(output, "decontam_matches").toString(), Map.of());
     JobExecutionResult result = jobs.execute(env, "mathsieve decontam");
     Counts counts = Counts.of(result);
-    RunSummary report = report(loaded, new org.apache.flink.core.fs.Path(output, "decontam_matches"), config);
-    ObjectNode root = report.root();
-    root.put("index", FlinkFiles.shown(index));
-    root.put("input", FlinkFiles.shown(input));
-    root.put("output", FlinkFiles.shown(output));
-    root.put("started", started.toString());
-    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     long total = counts.get(Count.DECONTAM_TOTAL);
     long forwarded = counts.get(Count.DECONTAM_FORWARDED);
-    root.put("documents", total);
-    root.put("kept", forwarded);
-    root.put("removed", total - forwarded);
-    ObjectNode rejections = root.putObject("rejections"); // by reason, from the counters
-    counts.dropped().forEach(rejections::put);
+    DecontamReport report = new DecontamReport("decontam", loaded.ngram(), loaded.ignored().nonWordNgrams(), loaded.ignored().sharedNgrams(),
+        loaded.ignored().maxItems(), config.mode().name().toLowerCase(Locale.ROOT),
+        benchmarks(loaded, new org.apache.flink.core.fs.Path(output, "decontam_matches")), FlinkFiles.shown(index), FlinkFiles.shown(input),
+        FlinkFiles.shown(output), started.toString(), Duration.between(started, Instant.now()).toMillis() / 1000.0, total, forwarded,
+        total - forwarded, new TreeMap<>(counts.dropped()));
     report.write(new org.apache.flink.core.fs.Path(output, "decontam-report.json"));
-    return new Result(report, total, forwarded, total - forwarded);
+    return report;
   }
 
   /**
    * Per benchmark: items indexed, items found in documents, documents removed. The matches store is
    * streamed: what is held grows with the benchmarks' items, not with the matched documents.
    */
-  static RunSummary report(BenchmarkIndex index, org.apache.flink.core.fs.Path matches, DecontamConfig config) throws java.io.IOException {
+  static List<DecontamReport.Benchmark> benchmarks(BenchmarkIndex index, org.apache.flink.core.fs.Path matches) throws java.io.IOException {
     Map<String, Set<String>> found = new HashMap<>();
     Map<String, Long> matched = new HashMap<>();
     Map<String, Long> removed = new HashMap<>();
@@ -164,33 +151,19 @@ public final class DecontamJob {
         removed.merge(m.benchmark(), 1L, Long::sum);
       }
     });
-    RunSummary report = new RunSummary("decontam");
-    ObjectNode root = report.root();
-    root.put("ngram", index.ngram());
-    root.put("ignored_nonword_ngrams", index.ignored().nonWordNgrams());
-    root.put("ignored_shared_ngrams", index.ignored().sharedNgrams());
-    root.put("max_items_per_ngram", index.ignored().maxItems());
-    root.put("mode", config.mode().name().toLowerCase(Locale.ROOT));
-    ArrayNode benchmarks = root.putArray("benchmarks");
+    List<DecontamReport.Benchmark> out = new ArrayList<>();
     for (BenchmarkIndex.BenchmarkInfo b : index.benchmarks()) {
-      ObjectNode n = benchmarks.addObject();
-      n.put("benchmark", b.name());
-      n.put("fields", b.fields());
-      n.put("ngrams", b.ngrams());
-      n.put("items_indexed", b.items() - b.skippedItems());
-      n.put("items_too_short", b.skippedItems());
-      n.put("items_found", found.getOrDefault(b.name(), Set.of()).size());
-      n.put("documents_matched", matched.getOrDefault(b.name(), 0L));
-      n.put("documents_removed", removed.getOrDefault(b.name(), 0L));
+      out.add(new DecontamReport.Benchmark(b.name(), b.fields(), b.ngrams(), b.items() - b.skippedItems(), b.skippedItems(),
+          found.getOrDefault(b.name(), Set.of()).size(), matched.getOrDefault(b.name(), 0L), removed.getOrDefault(b.name(), 0L)));
     }
-    return report;
+    return out;
   }
 
   /** The report as a table for the terminal. */
-  public static String table(RunSummary report) {
+  public static String table(DecontamReport report) {
     StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-20s %14s %12s %18s%n", "benchmark", "items indexed", "items found", "documents removed"));
-    report.root().get("benchmarks").forEach(b -> t.append(String.format(Locale.ROOT, "%-20s %14d %12d %18d%n", b.get("benchmark").asText(),
-        b.get("items_indexed").asLong(), b.get("items_found").asLong(), b.get("documents_removed").asLong())));
+    report.benchmarks().forEach(b -> t.append(String.format(Locale.ROOT, "%-20s %14d %12d %18d%n", b.benchmark(), b.itemsIndexed(), b.itemsFound(),
+        b.documentsRemoved())));
     return t.toString();
   }
 }

@@ -1,14 +1,7 @@
 package io.mathsieve.jobs.dedup;
 
-import io.mathsieve.schemas.StoredDocument;
-import io.mathsieve.dedup.DedupReason;
-import io.mathsieve.jobs.run.Count;
-import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.Jobs;
-import io.mathsieve.jobs.store.DocAdapter;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.dedup.DedupConfig;
+import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Assignment;
 import io.mathsieve.jobs.dedup.NearDedupRecords.BandMember;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Decision;
@@ -17,17 +10,21 @@ import io.mathsieve.jobs.dedup.NearDedupRecords.HalfEdge;
 import io.mathsieve.jobs.dedup.NearDedupRecords.Member;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeInfo;
 import io.mathsieve.jobs.dedup.NearDedupRecords.NodeShingles;
-import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.Count;
+import io.mathsieve.jobs.run.Counts;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.OutputDirectory;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.store.DocAdapter;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreRef;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.jobs.store.StoreSource;
+import io.mathsieve.schemas.StoredDocument;
 import io.mathsieve.schemas.store.Stores;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -39,7 +36,6 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.Collector;
 
 /**
  * MinHash LSH near-dedup of a store, as a few bounded Flink jobs:
@@ -64,16 +60,13 @@ public final class NearDedupJob {
 
   private NearDedupJob() {}
 
-  /** What a run did. */
-  public record Result(RunSummary summary, long rows, long kept, long clusters, int rounds) {}
-
-  public static <T extends StoredDocument> Result run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
+  public static <T extends StoredDocument> NearDedupSummary run(StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, java.nio.file.Path input, java.nio.file.Path output,
       DedupConfig config, Jobs jobs, boolean overwrite) throws Exception {
     return run(store, type, adapter, FlinkFiles.of(input), FlinkFiles.of(output), config, jobs, overwrite);
   }
 
   /** Near-dedup of the store at {@code input} into {@code output}, on any Flink file system. */
-  public static <T extends StoredDocument> Result run(
+  public static <T extends StoredDocument> NearDedupSummary run(
       StoreRef<T> store, Class<T> type, DocAdapter<T> adapter, Path input, Path output, DedupConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     String storeName = store.get().name();
@@ -153,38 +146,20 @@ public final class NearDedupJob {
     long forwarded = counts.get(Count.NEAR_FORWARDED);
     long dropped = counts.dropped(DedupReason.NEAR);
     long clusters = counts.get(Count.NEAR_CLUSTERS);
-    RunSummary summary = new RunSummary("dedup");
-    ObjectNode root = summary.root();
-    root.put("input", FlinkFiles.shown(input));
-    root.put("output", FlinkFiles.shown(output));
-    root.put("started", started.toString());
-    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-    root.put("setting", config.minHash().describe());
-    ObjectNode curve = root.putObject("catch_probability");
+    Map<String, Double> curve = new LinkedHashMap<>();
     for (double j : new double[] {0.5, 0.7, 0.8, 0.9}) {
       curve.put(String.valueOf(j), Math.round(config.minHash().catchProbability(j) * 1000) / 1000.0);
     }
-    root.put("threshold", Math.round(config.minHash().threshold() * 1000) / 1000.0);
-    root.put("min_similarity", config.minSimilarity());
-    root.put("rows", total);
-    root.put("kept", forwarded);
-    root.put("dropped_near_duplicates", dropped);
-    root.put("clusters", clusters);
-    root.put("node_collisions", counts.get(Count.NEAR_NODE_COLLISIONS)); // clusters left whole: see NearDedupRecords
-    root.put("candidate_links", sketched.get(Count.NEAR_CANDIDATE_PAIRS)); // pair x band
-    root.put("pairs_below_similarity", sketched.get(Count.NEAR_PAIRS_BELOW_SIMILARITY));
-    root.put("exact_jaccard", config.exactJaccard());
-    if (config.exactJaccard()) {
-      root.put("pairs_exact_verified", sketched.get(Count.NEAR_PAIRS_EXACT_VERIFIED));
-      root.put("pairs_below_exact_jaccard", sketched.get(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD));
-    }
-    root.put("component_rounds", round);
-    ObjectNode cfg = root.putObject("config");
-    config.values().forEach(cfg::put);
-    root.put("config_fingerprint", config.fingerprint());
+    boolean exact = config.exactJaccard();
+    NearDedupSummary summary = new NearDedupSummary("dedup", FlinkFiles.shown(input), FlinkFiles.shown(output), started.toString(),
+        Duration.between(started, Instant.now()).toMillis() / 1000.0, config.minHash().describe(), curve,
+        Math.round(config.minHash().threshold() * 1000) / 1000.0, config.minSimilarity(), total, forwarded, dropped, clusters,
+        counts.get(Count.NEAR_NODE_COLLISIONS), sketched.get(Count.NEAR_CANDIDATE_PAIRS), sketched.get(Count.NEAR_PAIRS_BELOW_SIMILARITY), exact,
+        exact ? sketched.get(Count.NEAR_PAIRS_EXACT_VERIFIED) : null, exact ? sketched.get(Count.NEAR_PAIRS_BELOW_EXACT_JACCARD) : null, round,
+        config.values(), config.fingerprint());
     summary.write(new Path(output, "dedup.json"));
     OutputDirectory.delete(work);
-    return new Result(summary, total, forwarded, clusters, round);
+    return summary;
   }
 
   /** One Large-Star + Small-Star round; returns how many nodes are not yet in a star. */

@@ -1,6 +1,5 @@
 package io.mathsieve.jobs.extract;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.extract.warc.WarcReason;
@@ -11,12 +10,12 @@ import io.mathsieve.jobs.dedup.KeepLatestFunction;
 import io.mathsieve.jobs.run.Count;
 import io.mathsieve.jobs.run.CountEach;
 import io.mathsieve.jobs.run.Counts;
-import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.run.OutputDirectory;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.source.WarcSource;
 import io.mathsieve.jobs.source.WarcSplit;
+import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.jobs.store.StoreSinks;
 import io.mathsieve.schemas.Rejection;
 import io.mathsieve.schemas.TextDocument;
@@ -26,8 +25,13 @@ import io.mathsieve.schemas.store.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -107,13 +111,13 @@ public final class ExtractJob {
   }
 
   /** Runs the job and writes {@code run.json}. Returns the summary. */
-  public static RunSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, Jobs jobs, boolean overwrite)
+  public static ExtractSummary run(List<WarcSplit> splits, Path outDir, MathsieveConfig config, Jobs jobs, boolean overwrite)
       throws Exception {
     return run(splits, FlinkFiles.of(outDir), config, jobs, overwrite);
   }
 
-  /** {@link #run(List, Path, MathsieveConfig, int, boolean)} into a directory on any Flink file system. */
-  public static RunSummary run(List<WarcSplit> splits, org.apache.flink.core.fs.Path outDir, MathsieveConfig config, Jobs jobs,
+  /** {@link #run(List, Path, MathsieveConfig, Jobs, boolean)} into a directory on any Flink file system. */
+  public static ExtractSummary run(List<WarcSplit> splits, org.apache.flink.core.fs.Path outDir, MathsieveConfig config, Jobs jobs,
       boolean overwrite) throws Exception {
     OutputDirectory.prepare(outDir, overwrite, OUTPUTS);
     Instant started = Instant.now();
@@ -121,9 +125,9 @@ public final class ExtractJob {
     Streams streams = topology(source(env, splits, config), config);
     sinks(streams, outDir.toString(), config);
     JobExecutionResult result = jobs.execute(env, "mathsieve extract", splits.size());
-    RunSummary summary = summarize(result, splits, FlinkFiles.shown(outDir), config, started);
-    if (!summary.root().at("/accounting/balanced").asBoolean(true)) {
-      unbalancedFiles(outDir, (ObjectNode) summary.root().get("accounting"));
+    ExtractSummary summary = summarize(Counts.of(result), splits, FlinkFiles.shown(outDir), config, started);
+    if (!summary.accounting().balanced()) {
+      summary = summary.withUnbalancedFiles(unbalancedFiles(outDir));
     }
     summary.write(new org.apache.flink.core.fs.Path(outDir, "run.json"));
     return summary;
@@ -134,66 +138,49 @@ public final class ExtractJob {
    * regions (the files store) against pages and rejections naming that file. Read from the stores
    * only when the totals disagree; holds one count per file.
    */
-  static void unbalancedFiles(org.apache.flink.core.fs.Path outDir, ObjectNode accounting) throws java.io.IOException {
-    Map<String, Long> expected = new java.util.TreeMap<>();
+  static List<ExtractSummary.UnbalancedFile> unbalancedFiles(org.apache.flink.core.fs.Path outDir) throws java.io.IOException {
+    Map<String, Long> expected = new TreeMap<>();
     org.apache.flink.core.fs.Path filesStore = new org.apache.flink.core.fs.Path(outDir, "files");
-    for (io.mathsieve.schemas.WarcFileStats f : io.mathsieve.jobs.store.StoreReader.readAll(Stores.FILES, filesStore)) {
+    for (WarcFileStats f : StoreReader.readAll(Stores.FILES, filesStore)) {
       expected.merge(f.file(), f.response() + f.corrupt(), Long::sum);
     }
-    Map<String, Long> actual = new java.util.TreeMap<>();
-    io.mathsieve.jobs.store.StoreReader.forEachValue(new org.apache.flink.core.fs.Path(outDir, "pages"), "warc_file", f -> actual.merge(f, 1L, Long::sum));
-    Map<String, Long> unreadable = new java.util.TreeMap<>();
-    io.mathsieve.jobs.store.StoreReader.forEach(Stores.REJECTIONS, new org.apache.flink.core.fs.Path(outDir, "rejections"), r -> {
+    Map<String, Long> actual = new TreeMap<>();
+    StoreReader.forEachValue(new org.apache.flink.core.fs.Path(outDir, "pages"), "warc_file", f -> actual.merge(f, 1L, Long::sum));
+    Map<String, Long> unreadable = new TreeMap<>();
+    StoreReader.forEach(Stores.REJECTIONS, new org.apache.flink.core.fs.Path(outDir, "rejections"), r -> {
       actual.merge(r.warcFile(), 1L, Long::sum);
-      if (r.reason().equals("unreadable_file")) {
+      if (r.reason().equals(WarcReason.UNREADABLE_FILE.code())) {
         unreadable.merge(r.warcFile(), 1L, Long::sum);
       }
     });
     unreadable.forEach((f, n) -> expected.merge(f, n, Long::sum));
-    com.fasterxml.jackson.databind.node.ArrayNode files = accounting.putArray("unbalanced_files");
-    java.util.Set<String> all = new java.util.TreeSet<>(expected.keySet());
+    List<ExtractSummary.UnbalancedFile> files = new ArrayList<>();
+    Set<String> all = new TreeSet<>(expected.keySet());
     all.addAll(actual.keySet());
     for (String f : all) {
       long e = expected.getOrDefault(f, 0L);
       long a = actual.getOrDefault(f, 0L);
       if (e != a) {
-        files.addObject().put("file", f).put("records_and_unreadable_regions", e).put("pages_plus_rejections", a);
+        files.add(new ExtractSummary.UnbalancedFile(f, e, a));
       }
     }
+    return files;
   }
 
-  static RunSummary summarize(JobExecutionResult result, List<WarcSplit> splits, String outDir, MathsieveConfig config, Instant started) {
-    Counts counts = Counts.of(result);
-    RunSummary summary = new RunSummary("extract");
-    ObjectNode root = summary.root();
-    root.put("extractor_version", ExtractorVersion.CURRENT);
-    root.put("output", outDir);
-    root.put("started", started.toString());
-    root.put("duration_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-    root.put("input_files", splits.size());
-    ObjectNode records = root.putObject("records");
+  static ExtractSummary summarize(Counts counts, List<WarcSplit> splits, String outDir, MathsieveConfig config, Instant started) {
+    Map<String, Long> records = new LinkedHashMap<>();
     Count.WARC_RECORDS.forEach(c -> records.put(c.member(), counts.get(c)));
-    long pages = counts.get(Count.PAGES_WRITTEN);
-    root.put("pages", pages);
-    ObjectNode formulas = root.putObject("formulas");
+    Map<String, Long> formulas = new LinkedHashMap<>();
     Count.FORMULAS.forEach(c -> formulas.put(c.member(), counts.get(c)));
-    root.put("pages_with_math_markup", counts.get(Count.PAGES_WITH_MATH_MARKUP));
-    ObjectNode languages = root.putObject("languages");
+    Map<String, Long> languages = new LinkedHashMap<>();
     counts.languages().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey())).forEach(e -> languages.put(e.getKey(), e.getValue()));
-    ObjectNode rejections = root.putObject("rejections");
-    Map<String, Long> dropped = counts.dropped();
-    dropped.forEach(rejections::put);
-    long rejected = dropped.values().stream().mapToLong(Long::longValue).sum();
-    long unreadableFiles = counts.dropped(WarcReason.UNREADABLE_FILE);
-    long expected = counts.get(Count.WARC_RECORDS_RESPONSE) + counts.get(Count.WARC_RECORDS_CORRUPT) + unreadableFiles;
-    ObjectNode accounting = root.putObject("accounting");
-    accounting.put("response_records_and_unreadable_regions", expected);
-    accounting.put("pages_plus_rejections", pages + rejected);
-    accounting.put("balanced", expected == pages + rejected);
-    ObjectNode cfg = root.putObject("config");
-    config.values().forEach(cfg::put);
-    root.put("config_fingerprint", config.extractFingerprint());
-    return summary;
+    Map<String, Long> rejections = new TreeMap<>(counts.dropped());
+    long pages = counts.get(Count.PAGES_WRITTEN);
+    long rejected = rejections.values().stream().mapToLong(Long::longValue).sum();
+    long expected = counts.get(Count.WARC_RECORDS_RESPONSE) + counts.get(Count.WARC_RECORDS_CORRUPT) + counts.dropped(WarcReason.UNREADABLE_FILE);
+    return new ExtractSummary("extract", ExtractorVersion.CURRENT, outDir, started.toString(), Duration.between(started, Instant.now()).toMillis() / 1000.0,
+        splits.size(), records, pages, formulas, counts.get(Count.PAGES_WITH_MATH_MARKUP), languages, rejections,
+        new ExtractSummary.Accounting(expected, pages + rejected, expected == pages + rejected, List.of()), config.values(), config.extractFingerprint());
   }
 }

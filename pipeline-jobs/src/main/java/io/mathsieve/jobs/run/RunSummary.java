@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final ObjectMapper SNAKE_CASE = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper STRICT = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private final ObjectNode root = JSON.createObjectNode();
 
@@ -41,5 +45,13 @@ public final class RunSummary {
   /** A mapper that writes and reads records under snake-case keys ({@code fullTextReread} as {@code full_text_reread}), as summaries name them. */
   public static ObjectMapper snakeCase() {
     return SNAKE_CASE;
+  }
+
+  /**
+   * {@link #snakeCase()} for reading a summary back into its record: a key that is missing or
+   * unknown, or a value of the wrong type (a fraction for a count), is an error, not a 0.
+   */
+  static ObjectMapper strictSnakeCase() {
+    return STRICT;
   }
 }

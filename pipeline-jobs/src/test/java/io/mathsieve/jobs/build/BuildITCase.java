@@ -242,6 +242,18 @@ public class BuildITCase {
     assertThat(resumed.skipped()).containsExactly("extract", "iterate", "select", "near-dedup", "decontam");
     assertThat(checksums(out)).isEqualTo(before);
 
+    // A marker whose summary does not read (a field missing, as one written by another version)
+    // counts as absent: that stage runs again, to the same files, and the stages after it are reused.
+    Path nearMarker = out.resolve("stages/near-dedup.done.json");
+    com.fasterxml.jackson.databind.node.ObjectNode marker = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(nearMarker.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) marker.get("summary")).remove("kept");
+    Files.writeString(nearMarker, JSON.writeValueAsString(marker));
+    List<String> rerunLog = new ArrayList<>();
+    BuildDriver.Result reread = BuildDriver.run(request(out, Settings.empty(), 2, rerunLog));
+    assertThat(reread.skipped()).containsExactly("extract", "iterate", "select", "decontam", "export");
+    assertThat(rerunLog).anySatisfy(l -> assertThat(l).startsWith("stage near-dedup: its marker does not read, running again").contains("'kept'"));
+    assertThat(checksums(out)).isEqualTo(before);
+
     // A decontamination setting re-runs decontam and export, not the classifier.
     BuildDriver.Result changed = BuildDriver.run(request(out, Settings.empty().with("decontam.mode", "report", "test"), 2, new ArrayList<>()));
     assertThat(changed.skipped()).containsExactly("extract", "iterate", "select", "near-dedup");

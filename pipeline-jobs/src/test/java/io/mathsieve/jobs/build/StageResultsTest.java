@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mathsieve.jobs.build.StageResults.Decontaminated;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Extracted;
 import io.mathsieve.jobs.build.StageResults.Iterated;
-import io.mathsieve.jobs.build.StageResults.NearDeduped;
 import io.mathsieve.jobs.build.StageResults.Selected;
 import io.mathsieve.jobs.build.StageResults.TokenRatesUsed;
+import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.dedup.NearDedupSummary;
+import io.mathsieve.jobs.extract.ExtractSummary;
+import io.mathsieve.jobs.run.Count;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +28,7 @@ class StageResultsTest {
   void iterateRoundTripsUnderItsKeys() throws Exception {
     ObjectNode loop = (ObjectNode) JSON.readTree("{\"iterations\": [{\"iteration\": 1, \"collected_pages\": 9}], \"stopped\": \"iteration limit\"}");
     Iterated it = new Iterated(2, 0.625, "abc123", "iterations/iter-2/model.bin", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7), loop);
-    ObjectNode s = it.summary();
+    ObjectNode s = it.json();
     assertThat(s.get("final_iteration").asInt()).isEqualTo(2);
     assertThat(s.get("final_threshold").asDouble()).isEqualTo(0.625);
     assertThat(s.get("model_version").asText()).isEqualTo("abc123");
@@ -38,34 +41,68 @@ class StageResultsTest {
     assertThat(back.loop().has("final_threshold")).as("the driver's fields are not kept twice").isFalse();
   }
 
+  private static ObjectNode roundTrip(ObjectNode n) throws Exception {
+    return JSON.readValue(JSON.writeValueAsString(n), ObjectNode.class);
+  }
+
   @Test
   void selectAndExportRoundTripUnderTheirKeys() throws Exception {
     Selected sel = new Selected(100, 40, 60, 3, 1, 123456);
-    assertThat(sel.summary().fieldNames()).toIterable()
+    assertThat(sel.json().fieldNames()).toIterable()
         .containsExactly("pages", "collected", "not_collected", "full_text_reread", "full_text_unavailable", "text_bytes");
-    assertThat(Selected.read(JSON.readValue(JSON.writeValueAsString(sel.summary()), ObjectNode.class))).isEqualTo(sel);
+    assertThat(Selected.read(JSON.readValue(JSON.writeValueAsString(sel.json()), ObjectNode.class))).isEqualTo(sel);
     Exported ex = new Exported(39, 5000, 2, 2, 777);
-    assertThat(ex.summary().fieldNames()).toIterable().containsExactly("rows", "tokens", "files", "buckets", "bytes");
-    assertThat(Exported.read(JSON.readValue(JSON.writeValueAsString(ex.summary()), ObjectNode.class))).isEqualTo(ex);
+    assertThat(ex.json().fieldNames()).toIterable().containsExactly("rows", "tokens", "files", "buckets", "bytes");
+    assertThat(Exported.read(JSON.readValue(JSON.writeValueAsString(ex.json()), ObjectNode.class))).isEqualTo(ex);
   }
 
-  // The funnel reads the jobs' own summaries by key: what is there is read as written, and a key
-  // that is missing (a renamed counter) or not a count stops the build naming it, instead of a 0.
+  // The jobs' own summaries come back from a marker as they were written. A marker whose summary
+  // has a field missing (renamed in another version), a fraction for a count, or a field the record
+  // does not know does not read, and the error names the field: the stage runs again instead of
+  // handing a 0 to the funnel.
   @Test
-  void jobSummariesAreReadByKeyAndAMissingKeyIsAnError() throws Exception {
-    Extracted ex = new Extracted((ObjectNode) JSON.readTree("{\"input_files\": 3, \"records\": {\"response\": 20, \"corrupt\": 1},"
-        + " \"pages\": 15, \"rejections\": {\"dedup/url\": 2, \"extract/empty_text\": 4}}"));
-    assertThat(ex.inputFiles()).isEqualTo(3);
+  void jobSummariesReadBackStrictlyFromTheirMarkers() throws Exception {
+    ExtractSummary ex = new ExtractSummary("extract", "x/1", "out", "2026-01-01T00:00:00Z", 1.5, 3, Map.of("response", 20L, "corrupt", 1L), 15,
+        Map.of("katex", 2L), 4, Map.of("en", 15L), Map.of("dedup/url", 2L, "extract/empty_text", 4L),
+        new ExtractSummary.Accounting(21, 21, true, List.of()), Map.of("extract.min-text-chars", "40"), "fp");
+    assertThat(StageResults.extracted(roundTrip(ex.json()))).isEqualTo(ex);
+    assertThat(ex.json().fieldNames()).toIterable().startsWith("command", "extractor_version", "output", "started", "duration_seconds",
+        "input_files", "records", "pages");
     assertThat(ex.responseRecords()).isEqualTo(20);
     assertThat(ex.corruptRecords()).isEqualTo(1);
-    assertThat(ex.pages()).isEqualTo(15);
-    assertThat(ex.rejections()).containsExactly(java.util.Map.entry("dedup/url", 2L), java.util.Map.entry("extract/empty_text", 4L));
-    NearDeduped renamed = new NearDeduped((ObjectNode) JSON.readTree("{\"kept_documents\": 9, \"dropped_near_duplicates\": 1}"));
-    assertThat(renamed.droppedNearDuplicates()).isEqualTo(1);
-    assertThatThrownBy(renamed::kept).hasMessage("the near-dedup stage's summary has no /kept");
-    Decontaminated odd = new Decontaminated((ObjectNode) JSON.readTree("{\"kept\": 2.5, \"rejections\": {\"decontam/ngram\": \"x\"}}"));
-    assertThatThrownBy(odd::kept).hasMessage("the decontam stage's summary has /kept = 2.5, not a count");
-    assertThatThrownBy(odd::rejections).hasMessage("the decontam stage's summary has \"x\" under /rejections for 'decontam/ngram', not a count");
+    assertThatThrownBy(() -> ex.records(Count.WARC_RECORDS_REVISIT)).hasMessageContaining("WARC_RECORDS_REVISIT");
+
+    ObjectNode missing = ex.json();
+    missing.remove("pages");
+    assertThatThrownBy(() -> StageResults.extracted(missing)).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the extract stage's marker does not read as ExtractSummary").hasMessageContaining("'pages'");
+    ObjectNode fraction = ex.json();
+    ((ObjectNode) fraction.get("accounting")).put("pages_plus_rejections", 20.5);
+    assertThatThrownBy(() -> StageResults.extracted(fraction)).hasMessageContaining("at /accounting/pages_plus_rejections");
+    ObjectNode unknown = ex.json();
+    unknown.put("kept_pages", 15);
+    assertThatThrownBy(() -> StageResults.extracted(unknown)).hasMessageContaining("kept_pages");
+
+    NearDedupSummary near = new NearDedupSummary("dedup", "in", "out", "t", 2.0, "MinHash", Map.of("0.5", 0.053), 0.719, 0.5, 228, 220, 8, 8, 0, 67,
+        0, false, null, null, 1, Map.of("dedup.near.bands", "14"), "fp");
+    assertThat(StageResults.nearDeduped(roundTrip(near.json()))).isEqualTo(near);
+    assertThat(near.json().has("pairs_exact_verified")).as("written as null when exact Jaccard is off").isTrue();
+    ObjectNode renamed = near.json();
+    renamed.set("kept_documents", renamed.remove("kept"));
+    assertThatThrownBy(() -> StageResults.nearDeduped(renamed)).hasMessageContaining("kept");
+
+    DecontamReport decontam = new DecontamReport("decontam", 10, 294, 0, 10, "drop",
+        List.of(new DecontamReport.Benchmark("gsm8k", "question, answer", 992, 8, 0, 3, 3, 3)), "idx", "in", "out", "t", 1.0, 220, 213, 7,
+        Map.of("decontam/ngram", 7L));
+    assertThat(StageResults.decontaminated(roundTrip(decontam.json()))).isEqualTo(decontam);
+    ObjectNode notACount = decontam.json();
+    ((ObjectNode) notACount.at("/benchmarks/0")).put("items_found", "three");
+    assertThatThrownBy(() -> StageResults.decontaminated(notACount)).hasMessageContaining("at /benchmarks/0/items_found");
+  }
+
+  // The classifier loop's summary is read by key: a missing key stops the build naming it.
+  @Test
+  void theLoopsCollectionsAreReadByKeyAndAMissingKeyIsAnError() throws Exception {
     Iterated it = new Iterated(2, 0.5, "v", "m", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7), (ObjectNode) JSON.readTree(
         "{\"iterations\": [{\"iteration\": 1, \"collected_pages\": 9, \"collected_tokens\": 900, \"new_pages\": 9},"
             + " {\"iteration\": 2, \"collected_pages\": 10, \"collected_tokens\": 1000}]}"));

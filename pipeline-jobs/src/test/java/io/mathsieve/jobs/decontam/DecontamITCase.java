@@ -60,7 +60,7 @@ class DecontamITCase {
   // audit row names the planted benchmark and item.
   @Test
   void plantedItemsRemovedWithAudit() throws Exception {
-    DecontamJob.Result r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
+    DecontamReport r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("d"), dir.resolve("bench.idx"), DecontamConfig.defaults(), Jobs.local(2), false);
     assertThat(planted).hasSize(8);
     Map<String, String> rejected = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("d/rejections"))).stream()
@@ -106,7 +106,7 @@ class DecontamITCase {
   @Test
   void reportOnly() throws Exception {
     DecontamConfig report = new DecontamConfig(10, 3, DecontamConfig.Mode.REPORT, 10, DecontamConfig.defaults().values());
-    DecontamJob.Result r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
+    DecontamReport r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("report"), dir.resolve("bench.idx"), report, Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(r.documents());
     assertThat(StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(dir.resolve("report/decontam_matches"))))

@@ -59,7 +59,7 @@ class NearDedupITCase {
     SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
     ExtractJob.run(InputResolver.resolve(List.of(dir.resolve("samples").toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
     DedupConfig config = DedupConfig.defaults();
-    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
+    NearDedupSummary r = NearDedupJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("d"), config, Jobs.local(2), false);
 
     Map<String, String> plantedOf = new HashMap<>();
@@ -191,7 +191,7 @@ class NearDedupITCase {
       }
     }
     Path out = dir.resolve("distinct-out");
-    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
+    NearDedupSummary r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
         DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(30);
     assertThat(r.clusters()).isZero();
@@ -239,7 +239,7 @@ class NearDedupITCase {
       }
     }
     Path out = dir.resolve("shared-node-out");
-    NearDedupJob.Result r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
+    NearDedupSummary r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
         DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
     List<String> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(out.resolve("rejections"))).stream().map(x -> x.url()).toList();
     assertThat(dropped).as("only one of the ordinary pair").hasSize(1).allMatch(u -> u.endsWith("3".repeat(32)) || u.endsWith("4".repeat(32)));

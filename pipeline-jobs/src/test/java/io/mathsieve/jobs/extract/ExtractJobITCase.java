@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mathsieve.jobs.Duck;
 import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.WarcSplit;
@@ -82,6 +83,29 @@ class ExtractJobITCase {
   }
 
   // DuckDB, an independent reader, opens every store, sees the documented columns and types, and agrees on counts.
+  // When the totals do not balance, the summary names the WARC files whose pages and rejections
+  // fall short of their records, by as many as are missing: here, the pages of one lost part file.
+  @Test
+  void anUnbalancedRunNamesTheFilesThatLostRows() throws Exception {
+    Path copy = dir.resolve("unbalanced");
+    try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.createDirectories(copy.resolve(out.relativize(f)).getParent());
+        Files.copy(f, copy.resolve(out.relativize(f)));
+      }
+    }
+    assertThat(ExtractJob.unbalancedFiles(FlinkFiles.of(copy))).as("balanced stores").isEmpty();
+    Path lost = Files.createDirectories(dir.resolve("lost"));
+    Path part = Path.of(StoreReader.files(FlinkFiles.of(copy.resolve("pages"))).get(0).toUri());
+    Files.move(part, lost.resolve(part.getFileName()));
+    Map<String, Long> lostByFile = new java.util.TreeMap<>();
+    StoreReader.forEach(Stores.PAGES, FlinkFiles.of(lost), d -> lostByFile.merge(d.warcFile(), 1L, Long::sum));
+    assertThat(lostByFile).isNotEmpty();
+    List<ExtractSummary.UnbalancedFile> unbalanced = ExtractJob.unbalancedFiles(FlinkFiles.of(copy));
+    assertThat(unbalanced).extracting(ExtractSummary.UnbalancedFile::file).containsExactlyElementsOf(lostByFile.keySet());
+    assertThat(unbalanced).allSatisfy(f -> assertThat(f.recordsAndUnreadableRegions() - f.pagesPlusRejections()).isEqualTo(lostByFile.get(f.file())));
+  }
+
   @Test
   void storesOpenInDuckDb() throws Exception {
     try (Duck duck = new Duck()) {

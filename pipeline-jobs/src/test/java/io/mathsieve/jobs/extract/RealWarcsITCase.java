@@ -1,17 +1,15 @@
 package io.mathsieve.jobs.extract;
 
-import io.mathsieve.jobs.run.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.extract.ExtractConfig;
 import io.mathsieve.extract.PageExtractor;
 import io.mathsieve.extract.warc.WarcConfig;
 import io.mathsieve.extract.warc.WarcInput;
 import io.mathsieve.extract.warc.WarcRecordReader;
 import io.mathsieve.jobs.config.MathsieveConfig;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.schemas.FilterResult;
 import io.mathsieve.schemas.TextDocument;
@@ -36,10 +34,9 @@ class RealWarcsITCase {
   @Test
   void everyRecordAccountedFor() throws Exception {
     assumeTrue(Files.isDirectory(ODD), "no ../shared/realdata/warc-odd here");
-    RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(ODD.toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
-    JsonNode a = s.root().get("accounting");
-    assertThat(a.get("balanced").asBoolean()).as(a.toString()).isTrue();
-    assertThat(s.root().get("pages").asLong()).isPositive();
+    ExtractSummary s = ExtractJob.run(InputResolver.resolve(List.of(ODD.toString())), dir.resolve("x"), MathsieveConfig.defaults(), Jobs.local(2), false);
+    assertThat(s.accounting().balanced()).as(s.accounting().toString()).isTrue();
+    assertThat(s.pages()).isPositive();
   }
 
   // warcio's example.arc and example.warc hold the same capture: the same page, the same text.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.source.InputResolver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,9 @@ class JobRunnerITCase {
   @Test
   void aRunningJobReportsItsProgress() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
-    RunSummary s = ExtractJob.run(InputResolver.resolve(List.of(Path.of("..", "samples", "warc").toString())), dir.resolve("x"),
+    ExtractSummary s = ExtractJob.run(InputResolver.resolve(List.of(Path.of("..", "samples", "warc").toString())), dir.resolve("x"),
         MathsieveConfig.defaults(), new Jobs(1, ClusterTarget.LOCAL, new Progress(lines::add, false, Duration.ofMillis(200))), false);
-    assertThat(s.root().get("pages").asLong()).isPositive();
+    assertThat(s.pages()).isPositive();
     assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).matches("extract: \\d+/6 WARC files, [\\d,]+ records, [\\d,]+ records/s, "
         + "\\d:\\d\\d:\\d\\d elapsed(, ETA \\d:\\d\\d:\\d\\d)?"));
   }

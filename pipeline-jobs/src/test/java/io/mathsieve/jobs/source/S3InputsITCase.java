@@ -7,8 +7,8 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.Jobs;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,10 +51,10 @@ class S3InputsITCase {
     assertThat(remote).hasSameSizeAs(local).isNotEmpty();
     assertThat(remote).allSatisfy(s -> assertThat(s.location()).startsWith("s3://crawl/crawl-data/SAMPLE/segments/1/warc/CC-SAMPLE-"));
 
-    RunSummary fromS3 = ExtractJob.run(remote, dir.resolve("s3"), config, Jobs.local(2), false);
+    ExtractSummary fromS3 = ExtractJob.run(remote, dir.resolve("s3"), config, Jobs.local(2), false);
     ExtractJob.run(local, dir.resolve("local"), config, Jobs.local(2), false);
     assertThat(HttpInputsITCase.texts(dir.resolve("s3"))).isEqualTo(HttpInputsITCase.texts(dir.resolve("local"))).isNotEmpty();
-    assertThat(fromS3.root().at("/accounting/balanced").asBoolean()).isTrue();
+    assertThat(fromS3.accounting().balanced()).isTrue();
     assertThat(s3.log()).as("requests").anySatisfy(r -> assertThat(r).startsWith("GET /crawl/crawl-data/SAMPLE/segments/1/warc/CC-SAMPLE-")
         .endsWith("signed"));
   }
