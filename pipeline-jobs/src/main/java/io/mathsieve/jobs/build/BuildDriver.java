@@ -21,7 +21,6 @@ import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.report.RunReport;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.select.SelectJob;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.source.WarcSplit;
@@ -95,7 +94,7 @@ public final class BuildDriver {
   }
 
   /** The finished build. */
-  public record Result(RunSummary summary, Path corpus, Path manifest, Path report, List<String> skipped) {}
+  public record Result(BuildSummary summary, Path corpus, Path manifest, Path report, List<String> skipped) {}
 
   public static Result run(Request r) throws Exception {
     Path out = BuildPreflight.prepare(r);
@@ -132,7 +131,7 @@ public final class BuildDriver {
       return Exported.of(e);
     });
 
-    RunSummary summary = BuildFunnel.summarize(new BuildFunnel.Stages(extract, iterate, select, near, decontam, export), stages, c, fp.config(),
+    BuildSummary summary = BuildFunnel.summarize(new BuildFunnel.Stages(extract, iterate, select, near, decontam, export), stages, c, fp.config(),
         started);
     summary.write(new Path(out, "run.json"));
     return new Result(summary, corpus, manifest, RunReport.write(out), stages.skipped());

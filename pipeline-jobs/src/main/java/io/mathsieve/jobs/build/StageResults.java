@@ -67,19 +67,16 @@ final class StageResults {
     }
 
     /** What each iteration collected, from the loop's summary. */
-    List<Collection> collected() {
-      List<Collection> out = new ArrayList<>();
+    List<BuildSummary.Collected> collected() {
+      List<BuildSummary.Collected> out = new ArrayList<>();
       JsonNode iterations = required("iterate", loop, "/iterations");
       for (int i = 0; i < iterations.size(); i++) {
         String at = "/iterations/" + i;
-        out.add(new Collection((int) count("iterate", loop, at + "/iteration"), count("iterate", loop, at + "/collected_pages"),
+        out.add(new BuildSummary.Collected((int) count("iterate", loop, at + "/iteration"), count("iterate", loop, at + "/collected_pages"),
             count("iterate", loop, at + "/collected_tokens"), count("iterate", loop, at + "/new_pages")));
       }
       return out;
     }
-
-    /** One iteration's collection: pages, their estimated tokens, and how many the iteration before had not collected. */
-    record Collection(int iteration, long pages, long estimatedTokens, long newPages) {}
 
     /** What select keeps: the final iteration's scores above its threshold, and what earlier iterations (under {@code iterateDir}) collected. */
     SelectJob.Classification classification(org.apache.flink.core.fs.Path iterateDir) {

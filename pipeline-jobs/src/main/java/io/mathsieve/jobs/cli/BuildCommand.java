@@ -1,8 +1,8 @@
 package io.mathsieve.jobs.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.build.BuildDriver;
+import io.mathsieve.jobs.build.BuildSummary;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.UserError;
@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +56,7 @@ public final class BuildCommand implements Callable<Integer> {
         new BuildDriver.Inputs(inputs.resolve(config.warc()), examples.examples(), benchmarks), config, out,
         new BuildDriver.Options(common.jobs(), buckets, common.overwrite, common.quiet ? line -> {} : log::println)));
     if (!common.quiet) {
-      printFunnel(r.summary().root(), System.out);
+      printFunnel(r.summary(), System.out);
       System.out.println();
       System.out.println("corpus:     " + FlinkFiles.shown(r.corpus()));
       System.out.println("manifest:   " + FlinkFiles.shown(r.manifest()));
@@ -65,33 +64,31 @@ public final class BuildCommand implements Callable<Integer> {
       System.out.println("rejections: " + FlinkFiles.shown(new org.apache.flink.core.fs.Path(out, "rejections")));
       System.out.println("summary:    " + FlinkFiles.shown(new org.apache.flink.core.fs.Path(out, "run.json")));
     }
-    return Accounting.check("build", r.summary().root());
+    return Accounting.check(r.summary());
   }
 
   /** The funnel as a table: what went in, what each stage kept, and why the rest was dropped. */
-  static void printFunnel(JsonNode root, PrintStream out) {
-    JsonNode f = root.get("funnel");
+  static void printFunnel(BuildSummary s, PrintStream out) {
+    BuildSummary.Funnel f = s.funnel();
     out.println();
     out.println("Funnel");
-    row(out, "WARC files", f.get("warc_files").asLong());
-    row(out, "response records", f.get("response_records").asLong());
-    row(out, "pages extracted", f.get("pages_extracted").asLong());
-    row(out, "after URL and exact dedup", f.get("pages_after_url_exact_dedup").asLong());
-    for (JsonNode it : f.get("collected_per_iteration")) {
-      row(out, "  collected, iteration " + it.get("iteration").asInt(), it.get("pages").asLong());
+    row(out, "WARC files", f.warcFiles());
+    row(out, "response records", f.responseRecords());
+    row(out, "pages extracted", f.pagesExtracted());
+    row(out, "after URL and exact dedup", f.pagesAfterUrlExactDedup());
+    for (BuildSummary.Collected it : f.collectedPerIteration()) {
+      row(out, "  collected, iteration " + it.iteration(), it.pages());
     }
-    row(out, "collected (final)", f.get("collected").asLong());
-    row(out, "after near-dedup", f.get("after_near_dedup").asLong());
-    row(out, "after decontamination", f.get("after_decontam").asLong());
-    row(out, "corpus documents", f.get("corpus_rows").asLong());
-    row(out, "corpus tokens", f.get("corpus_tokens").asLong());
+    row(out, "collected (final)", f.collected());
+    row(out, "after near-dedup", f.afterNearDedup());
+    row(out, "after decontamination", f.afterDecontam());
+    row(out, "corpus documents", f.corpusRows());
+    row(out, "corpus tokens", f.corpusTokens());
     out.println("Dropped");
-    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) root.get("rejections")::fields) {
-      row(out, "  " + e.getKey(), e.getValue().asLong());
-    }
-    JsonNode a = root.get("accounting");
-    out.printf(Locale.ROOT, "Every record accounted for: %s (%d records = %d corpus documents + rejections)%n", a.get("balanced").asBoolean() ? "yes" : "NO",
-        a.get("response_records_and_unreadable_regions").asLong(), f.get("corpus_rows").asLong());
+    s.rejections().forEach((reason, n) -> row(out, "  " + reason, n));
+    BuildSummary.Accounting a = s.accounting();
+    out.printf(Locale.ROOT, "Every record accounted for: %s (%d records = %d corpus documents + rejections)%n", a.balanced() ? "yes" : "NO",
+        a.responseRecordsAndUnreadableRegions(), f.corpusRows());
   }
 
   private static void row(PrintStream out, String label, long value) {

@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     BuildDriver.Result r = BuildDriver.run(new BuildDriver.Request(BuildDriver.Inputs.sampleSet(dir, labels), config, output,
         new BuildDriver.Options(new Jobs(parallelism, ClusterTarget.LOCAL, Progress.toStderrUnless(quiet)), 0, true, quiet ? line -> {} : System.err::println)));
-    BuildCommand.printFunnel(r.summary().root(), System.out);
+    BuildCommand.printFunnel(r.summary(), System.out);
     System.out.println();
     System.out.printf("finished in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     String corpus = io.mathsieve.jobs.run.FlinkFiles.shown(r.corpus());

@@ -46,6 +46,6 @@ public final class ExtractCommand implements Callable<Integer> {
       System.out.println("records:    " + r.get("records"));
       System.out.println("summary:    " + output.resolve("run.json"));
     }
-    return Accounting.check("extract", summary.json());
+    return Accounting.check(summary);
   }
 }

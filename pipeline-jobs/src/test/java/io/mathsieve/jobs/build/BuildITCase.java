@@ -72,16 +72,13 @@ public class BuildITCase {
     manifest = JSON.readTree(out.resolve("manifest.json").toFile());
   }
 
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
-  }
 
   static List<CorpusRow> corpus(Path build) throws Exception {
-    return StoreReader.readAll(Stores.CORPUS, flink(build.resolve("corpus")));
+    return StoreReader.readAll(Stores.CORPUS, FlinkFiles.of(build.resolve("corpus")));
   }
 
   static List<Rejection> rejections(Path build) throws Exception {
-    return StoreReader.readAll(Stores.REJECTIONS, flink(build.resolve("rejections")));
+    return StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(build.resolve("rejections")));
   }
 
   @Test
@@ -188,7 +185,7 @@ public class BuildITCase {
       listed.add(f.get("path").asText());
       assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)))).isEqualTo(f.get("sha256").asText());
       assertThat(Files.size(p)).isEqualTo(f.get("bytes").asLong());
-      List<CorpusRow> in = StoreReader.readAll(Stores.CORPUS, flink(p));
+      List<CorpusRow> in = StoreReader.readAll(Stores.CORPUS, FlinkFiles.of(p));
       assertThat(in).hasSize(f.get("rows").asInt());
       assertThat(in.stream().mapToLong(CorpusRow::tokenCount).sum()).isEqualTo(f.get("tokens").asLong());
       rows += f.get("rows").asLong();
@@ -214,7 +211,7 @@ public class BuildITCase {
   @Test
   void corpusTextsAreWholeWhereThePagesStoreKeptAPrefix() throws Exception {
     Map<String, TextDocument> pages = new HashMap<>();
-    StoreReader.forEach(Stores.PAGES, flink(out.resolve("stages/extract/pages")), d -> pages.put(d.docId(), d));
+    StoreReader.forEach(Stores.PAGES, FlinkFiles.of(out.resolve("stages/extract/pages")), d -> pages.put(d.docId(), d));
     int truncated = 0;
     for (CorpusRow r : corpus(out)) {
       TextDocument d = pages.get(r.docId());

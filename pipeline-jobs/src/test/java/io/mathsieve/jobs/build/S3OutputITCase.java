@@ -65,11 +65,11 @@ class S3OutputITCase {
         // the seed and negatives, which the TaskManagers read, are uploaded beside the stage
         "runs/demo/stages/iterate/inputs/seed-0-openwebmath-sample.jsonl", "runs/demo/stages/iterate/inputs/negatives-0-negatives.jsonl");
     assertThat(keys.keySet()).anyMatch(k -> k.startsWith("runs/demo/rejections/extract/"));
-    assertThat(onS3.summary().root().at("/accounting/balanced").asBoolean()).isTrue();
-    assertThat(onS3.summary().root().get("funnel")).isEqualTo(local.summary().root().get("funnel"));
-    String model = onS3.summary().root().at("/stages/iterate/summary/model").asText();
+    assertThat(onS3.summary().accounting().balanced()).isTrue();
+    assertThat(onS3.summary().funnel()).isEqualTo(local.summary().funnel());
+    String model = onS3.summary().stages().get("iterate").summary().get("model").asText();
     assertThat(model).matches("iterations/iter-\\d+/model\\.(bin|ftz)")
-        .isEqualTo(local.summary().root().at("/stages/iterate/summary/model").asText());
+        .isEqualTo(local.summary().stages().get("iterate").summary().get("model").asText());
     assertThat(keys).containsKey("runs/demo/stages/iterate/" + model);
 
     // Run again: every stage is found done through its marker on S3, and nothing is rewritten.

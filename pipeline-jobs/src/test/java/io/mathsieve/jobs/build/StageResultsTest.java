@@ -108,6 +108,6 @@ class StageResultsTest {
             + " {\"iteration\": 2, \"collected_pages\": 10, \"collected_tokens\": 1000}]}"));
     assertThatThrownBy(it::collected).hasMessage("the iterate stage's summary has no /iterations/1/new_pages");
     ((ObjectNode) it.loop().at("/iterations/1")).put("new_pages", 1);
-    assertThat(it.collected()).containsExactly(new Iterated.Collection(1, 9, 900, 9), new Iterated.Collection(2, 10, 1000, 1));
+    assertThat(it.collected()).containsExactly(new BuildSummary.Collected(1, 9, 900, 9), new BuildSummary.Collected(2, 10, 1000, 1));
   }
 }

@@ -9,6 +9,7 @@ import io.mathsieve.jobs.Duck;
 import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.PagesAdapter;
@@ -52,9 +53,6 @@ class DecontamITCase {
     }
   }
 
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
-  }
 
   // Each planted page ends as planned (the near miss is kept), no other page is touched, and each
   // audit row names the planted benchmark and item.
@@ -63,7 +61,7 @@ class DecontamITCase {
     DecontamReport r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("d"), dir.resolve("bench.idx"), DecontamConfig.defaults(), Jobs.local(2), false);
     assertThat(planted).hasSize(8);
-    Map<String, String> rejected = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("d/rejections"))).stream()
+    Map<String, String> rejected = StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(dir.resolve("d/rejections"))).stream()
         .collect(Collectors.toMap(Rejection::url, Rejection::key));
     Map<String, String> expected = new HashMap<>();
     planted.forEach((url, m) -> {
@@ -72,7 +70,7 @@ class DecontamITCase {
       }
     });
     assertThat(rejected).isEqualTo(expected);
-    List<DecontamMatch> matches = StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(dir.resolve("d/decontam_matches")));
+    List<DecontamMatch> matches = StoreReader.readAll(Stores.DECONTAM_MATCHES, FlinkFiles.of(dir.resolve("d/decontam_matches")));
     assertThat(matches).hasSize(7).allSatisfy(m -> {
       JsonNode p = planted.get(m.url());
       assertThat(m.benchmark()).isEqualTo(p.at("/planted/benchmark").asText());
@@ -109,8 +107,8 @@ class DecontamITCase {
     DecontamReport r = DecontamJob.run(() -> Stores.PAGES, TextDocument.class, new PagesAdapter(), dir.resolve("x/pages"),
         dir.resolve("report"), dir.resolve("bench.idx"), report, Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(r.documents());
-    assertThat(StoreReader.readAll(Stores.DECONTAM_MATCHES, flink(dir.resolve("report/decontam_matches"))))
+    assertThat(StoreReader.readAll(Stores.DECONTAM_MATCHES, FlinkFiles.of(dir.resolve("report/decontam_matches"))))
         .hasSize(7).allSatisfy(m -> assertThat(m.action()).isEqualTo("reported"));
-    assertThat(StoreReader.files(flink(dir.resolve("report/rejections")))).isEmpty();
+    assertThat(StoreReader.files(FlinkFiles.of(dir.resolve("report/rejections")))).isEmpty();
   }
 }

@@ -46,9 +46,6 @@ class NearDedupITCase {
 
   @TempDir Path dir;
 
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
-  }
 
   // Over the generated samples (URL and exact dedup already done by extract): every planted
   // near-copy (2% of words changed, fetched later) is dropped as dedup/near naming its original, and
@@ -71,9 +68,9 @@ class NearDedupITCase {
       }
     }
     assertThat(plantedOf).hasSize(12);
-    List<TextDocument> pages = StoreReader.readAll(Stores.PAGES, flink(dir.resolve("x/pages")));
+    List<TextDocument> pages = StoreReader.readAll(Stores.PAGES, FlinkFiles.of(dir.resolve("x/pages")));
     Map<String, String> urlOf = pages.stream().collect(Collectors.toMap(TextDocument::docId, TextDocument::url));
-    List<Rejection> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("d/rejections")));
+    List<Rejection> dropped = StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(dir.resolve("d/rejections")));
     Map<String, String> droppedUrls = new HashMap<>();
     for (Rejection x : dropped) {
       assertThat(x.key()).isEqualTo("dedup/near");
@@ -83,7 +80,7 @@ class NearDedupITCase {
     assertThat(droppedUrls).containsAllEntriesOf(plantedOf);
     assertThat(droppedUrls.size()).as("unplanted near-duplicates").isLessThanOrEqualTo(plantedOf.size() + 3);
     assertThat(r.kept()).isEqualTo(pages.size() - dropped.size());
-    assertThat(StoreReader.readAll(Stores.PAGES, flink(dir.resolve("d/pages")))).hasSize(pages.size() - dropped.size());
+    assertThat(StoreReader.readAll(Stores.PAGES, FlinkFiles.of(dir.resolve("d/pages")))).hasSize(pages.size() - dropped.size());
 
     // Same clusters as the in-memory reference.
     Map<String, String> texts = pages.stream().collect(Collectors.toMap(TextDocument::docId, TextDocument::text));
@@ -92,7 +89,7 @@ class NearDedupITCase {
     reference.forEach((doc, c) -> refClusters.computeIfAbsent(c, k -> new HashSet<>()).add(doc));
     Set<Set<String>> expected = refClusters.values().stream().filter(s -> s.size() > 1).collect(Collectors.toSet());
     Map<String, Set<String>> got = new HashMap<>();
-    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, flink(dir.resolve("d/clusters")))) {
+    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, FlinkFiles.of(dir.resolve("d/clusters")))) {
       got.computeIfAbsent(m.clusterId(), k -> new HashSet<>()).add(m.docId());
     }
     assertThat(new HashSet<>(got.values())).isEqualTo(expected);
@@ -149,7 +146,7 @@ class NearDedupITCase {
         .forEach((doc, c) -> refClusters.computeIfAbsent(c, k -> new HashSet<>()).add(doc));
     Set<Set<String>> expected = refClusters.values().stream().filter(c -> c.size() > 1).collect(Collectors.toSet());
     Map<String, Set<String>> got = new HashMap<>();
-    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, flink(out.resolve("clusters")))) {
+    for (ClusterMember m : StoreReader.readAll(Stores.CLUSTERS, FlinkFiles.of(out.resolve("clusters")))) {
       got.computeIfAbsent(m.clusterId(), k -> new HashSet<>()).add(m.docId());
     }
     assertThat(new HashSet<>(got.values())).isEqualTo(expected).isNotEmpty();
@@ -195,7 +192,7 @@ class NearDedupITCase {
         DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
     assertThat(r.kept()).isEqualTo(30);
     assertThat(r.clusters()).isZero();
-    assertThat(StoreReader.readAll(Stores.CORPUS, flink(out.resolve("corpus")))).hasSize(30);
+    assertThat(StoreReader.readAll(Stores.CORPUS, FlinkFiles.of(out.resolve("corpus")))).hasSize(30);
   }
 
   // Two documents whose ids share their first 64 bits (the node id) join their near-duplicates into
@@ -241,7 +238,7 @@ class NearDedupITCase {
     Path out = dir.resolve("shared-node-out");
     NearDedupSummary r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in, out,
         DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
-    List<String> dropped = StoreReader.readAll(Stores.REJECTIONS, flink(out.resolve("rejections"))).stream().map(x -> x.url()).toList();
+    List<String> dropped = StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(out.resolve("rejections"))).stream().map(x -> x.url()).toList();
     assertThat(dropped).as("only one of the ordinary pair").hasSize(1).allMatch(u -> u.endsWith("3".repeat(32)) || u.endsWith("4".repeat(32)));
     assertThat(r.kept()).isEqualTo(docs.size() - 1);
     assertThat(r.clusters()).isEqualTo(2);
@@ -292,7 +289,7 @@ class NearDedupITCase {
     assertThat(notStar).isZero();
     assertThat(rounds).isLessThan(15);
     Map<Long, Long> got = new HashMap<>();
-    for (Edge e : StoreReader.readAll(WorkStores.EDGES, flink(current))) {
+    for (Edge e : StoreReader.readAll(WorkStores.EDGES, FlinkFiles.of(current))) {
       long centre = Math.min(e.a(), e.b());
       got.put(Math.max(e.a(), e.b()), centre);
       got.put(centre, centre);

@@ -9,6 +9,7 @@ import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.extract.ExtractSummary;
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.store.StoreReader;
 import io.mathsieve.schemas.Rejection;
@@ -131,7 +132,7 @@ class HttpInputsITCase {
 
     assertThat(http.pages()).isEqualTo(local.pages()).isPositive();
     assertThat(texts(dir.resolve("http"))).isEqualTo(texts(dir.resolve("local")));
-    List<Rejection> unreadable = StoreReader.readAll(Stores.REJECTIONS, flink(dir.resolve("http/rejections"))).stream()
+    List<Rejection> unreadable = StoreReader.readAll(Stores.REJECTIONS, FlinkFiles.of(dir.resolve("http/rejections"))).stream()
         .filter(r -> r.key().equals("warc/unreadable_file")).toList();
     assertThat(unreadable).singleElement().satisfies(r -> {
       assertThat(r.warcFile()).isEqualTo("crawl-data/SAMPLE/MISSING-00099.warc.gz");
@@ -161,11 +162,8 @@ class HttpInputsITCase {
   }
 
   static Map<String, String> texts(Path run) throws IOException {
-    return StoreReader.readAll(Stores.PAGES, flink(run.resolve("pages"))).stream()
+    return StoreReader.readAll(Stores.PAGES, FlinkFiles.of(run.resolve("pages"))).stream()
         .collect(Collectors.toMap(d -> d.url() + " " + d.warcOffset(), TextDocument::text, (a, b) -> a, TreeMap::new));
   }
 
-  static org.apache.flink.core.fs.Path flink(Path p) {
-    return new org.apache.flink.core.fs.Path(p.toUri());
-  }
 }
