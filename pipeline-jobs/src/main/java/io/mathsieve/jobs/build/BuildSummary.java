@@ -1,6 +1,8 @@
 package io.mathsieve.jobs.build;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.JobSummary;
 import java.util.List;
 import java.util.Map;
@@ -34,4 +36,23 @@ public record BuildSummary(String command, String output, String started, double
 
   /** One stage: whether this run reused it, how long it ran, and its result. */
   public record Stage(boolean skipped, double seconds, ObjectNode summary) {}
+
+  /** The extract stage's summary, read strictly. */
+  public ExtractSummary extractStage() {
+    return JobSummary.read(stage("extract"), ExtractSummary.class, "the build summary's extract stage");
+  }
+
+  /** The decontam stage's summary, read strictly. */
+  public DecontamReport decontamStage() {
+    return JobSummary.read(stage("decontam"), DecontamReport.class, "the build summary's decontam stage");
+  }
+
+  /** A stage's summary as JSON; an error naming the stage when the build has none. */
+  public ObjectNode stage(String name) {
+    Stage s = stages.get(name);
+    if (s == null) {
+      throw new IllegalStateException("the build summary has no stage " + name + ", only " + stages.keySet());
+    }
+    return s.summary();
+  }
 }

@@ -1,8 +1,10 @@
 package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.jobs.build.BuildSummary;
 import io.mathsieve.jobs.docs.DropReasons;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.JobSummary;
 import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
@@ -28,7 +30,7 @@ import org.apache.parquet.hadoop.ParquetReader;
  * so the report stays quick on a crawl-sized build (and says when it sampled).
  */
 record ReportData(
-    JsonNode run, JsonNode manifest, List<Reason> reasons, List<Tally> corpusDomains, List<Tally> corpusLanguages, long corpusRowsScanned,
+    BuildSummary run, JsonNode manifest, List<Reason> reasons, List<Tally> corpusDomains, List<Tally> corpusLanguages, long corpusRowsScanned,
     boolean corpusSampled, List<Sample> samples) {
 
   static final int SCAN_ROWS = 2_000_000;
@@ -53,7 +55,12 @@ record ReportData(
     if (!FlinkFiles.isFile(runFile)) {
       throw new UserError(FlinkFiles.shown(dir) + " holds no finished build (no run.json); run build first");
     }
-    JsonNode run = FlinkFiles.readJson(runFile);
+    BuildSummary run;
+    try {
+      run = JobSummary.read(FlinkFiles.readJson(runFile), BuildSummary.class, FlinkFiles.shown(runFile));
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage() + "; run build again to rewrite it", e);
+    }
     Path manifestFile = new Path(dir, "manifest.json");
     JsonNode manifest = FlinkFiles.isFile(manifestFile) ? FlinkFiles.readJson(manifestFile) : RunSummary.json().createObjectNode();
     List<Reason> reasons = reasons(dir, run);
@@ -84,7 +91,7 @@ record ReportData(
     return new ReportData(run, manifest, reasons, top(domains, 25), top(languages, 20), scanned, sampled, samples);
   }
 
-  private static List<Reason> reasons(Path dir, JsonNode run) throws IOException {
+  private static List<Reason> reasons(Path dir, BuildSummary run) throws IOException {
     Map<String, String> descriptions = new HashMap<>();
     for (DropReason r : DropReasons.all()) {
       descriptions.put(r.key(), r.description());
@@ -111,12 +118,12 @@ record ReportData(
     }
     Map<String, String> excerpts = excerpts(dir, examples);
     List<Reason> out = new ArrayList<>();
-    run.path("rejections").fields().forEachRemaining(e -> {
+    run.rejections().forEach((key, count) -> {
       List<Example> ex = new ArrayList<>();
-      for (Example x : examples.getOrDefault(e.getKey(), new TreeMap<>()).values()) {
+      for (Example x : examples.getOrDefault(key, new TreeMap<>()).values()) {
         ex.add(new Example(x.docId(), x.url(), x.detail(), excerpts.getOrDefault(x.docId(), "")));
       }
-      out.add(new Reason(e.getKey(), descriptions.getOrDefault(e.getKey(), ""), e.getValue().asLong(), ex));
+      out.add(new Reason(key, descriptions.getOrDefault(key, ""), count, ex));
     });
     out.sort(Comparator.comparingLong(Reason::count).reversed().thenComparing(Reason::key));
     return out;

@@ -1,13 +1,15 @@
 package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mathsieve.jobs.build.BuildSummary;
+import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched)
@@ -28,43 +30,42 @@ public final class RunReport {
 
   static String render(ReportData d, String title) {
     Html h = new Html();
-    JsonNode run = d.run();
-    JsonNode funnel = run.path("funnel");
-    JsonNode stages = run.path("stages");
+    BuildSummary run = d.run();
+    BuildSummary.Funnel funnel = run.funnel();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>mathsieve report: ").esc(title).raw("</title>")
         .raw("<style>").raw(CSS).raw("</style></head><body>");
-    h.raw("<header><h1>mathsieve build report</h1><p class=\"meta\">").esc(title).raw(" · started ").esc(run.path("started").asText())
-        .raw(" · ").raw(String.format(Locale.ROOT, "%.0f s", run.path("duration_seconds").asDouble())).raw(" · config ")
-        .esc(run.path("config_fingerprint").asText()).raw("</p>");
+    h.raw("<header><h1>mathsieve build report</h1><p class=\"meta\">").esc(title).raw(" · started ").esc(run.started())
+        .raw(" · ").raw(String.format(Locale.ROOT, "%.0f s", run.durationSeconds())).raw(" · config ")
+        .esc(run.configFingerprint()).raw("</p>");
     JsonNode totals = d.manifest().path("totals");
     h.raw("<div class=\"kpis\">");
-    kpi(h, "documents", Html.number(funnel.path("corpus_rows").asLong()));
-    kpi(h, "tokens (" + d.manifest().at("/tokenizer/name").asText("?") + ")", Html.number(funnel.path("corpus_tokens").asLong()));
+    kpi(h, "documents", Html.number(funnel.corpusRows()));
+    kpi(h, "tokens (" + d.manifest().at("/tokenizer/name").asText("?") + ")", Html.number(funnel.corpusTokens()));
     kpi(h, "files", Html.number(totals.path("files").asLong()));
     kpi(h, "bytes", Html.number(totals.path("bytes").asLong()));
-    kpi(h, "WARC records", Html.number(funnel.path("response_records").asLong()));
-    kpi(h, "every record accounted for", run.at("/accounting/balanced").asBoolean() ? "yes" : "NO");
+    kpi(h, "WARC records", Html.number(funnel.responseRecords()));
+    kpi(h, "every record accounted for", run.accounting().balanced() ? "yes" : "NO");
     h.raw("</div></header><main>");
 
     // The funnel.
     h.raw("<section id=\"funnel\"><h2>Funnel</h2>");
     List<Svg.Bar> steps = new ArrayList<>();
-    steps.add(new Svg.Bar("WARC response records", funnel.path("response_records").asLong(), null));
-    steps.add(new Svg.Bar("pages extracted", funnel.path("pages_extracted").asLong(), null));
-    steps.add(new Svg.Bar("after URL and exact dedup", funnel.path("pages_after_url_exact_dedup").asLong(), null));
-    for (JsonNode it : funnel.path("collected_per_iteration")) {
-      steps.add(new Svg.Bar("collected, iteration " + it.path("iteration").asInt(), it.path("pages").asLong(), null));
+    steps.add(new Svg.Bar("WARC response records", funnel.responseRecords(), null));
+    steps.add(new Svg.Bar("pages extracted", funnel.pagesExtracted(), null));
+    steps.add(new Svg.Bar("after URL and exact dedup", funnel.pagesAfterUrlExactDedup(), null));
+    for (BuildSummary.Collected it : funnel.collectedPerIteration()) {
+      steps.add(new Svg.Bar("collected, iteration " + it.iteration(), it.pages(), null));
     }
-    steps.add(new Svg.Bar("after near-dedup", funnel.path("after_near_dedup").asLong(), null));
-    steps.add(new Svg.Bar("after decontamination", funnel.path("after_decontam").asLong(), null));
+    steps.add(new Svg.Bar("after near-dedup", funnel.afterNearDedup(), null));
+    steps.add(new Svg.Bar("after decontamination", funnel.afterDecontam(), null));
     h.raw(Svg.bars(steps, "#1565c0"));
-    h.raw("<p>Corpus: ").raw(Html.number(funnel.path("corpus_rows").asLong())).raw(" documents, ")
-        .raw(Html.number(funnel.path("corpus_tokens").asLong())).raw(" tokens.</p></section>");
+    h.raw("<p>Corpus: ").raw(Html.number(funnel.corpusRows())).raw(" documents, ")
+        .raw(Html.number(funnel.corpusTokens())).raw(" tokens.</p></section>");
 
     // Rejections.
-    long records = Math.max(1, funnel.path("response_records").asLong());
+    long records = Math.max(1, funnel.responseRecords());
     h.raw("<section id=\"rejections\"><h2>Rejections by stage and reason</h2>");
     List<Svg.Bar> reasons = new ArrayList<>();
     d.reasons().forEach(r -> reasons.add(new Svg.Bar(r.key(), r.count(), Html.percent((double) r.count() / records))));
@@ -93,7 +94,7 @@ public final class RunReport {
     h.raw("</section>");
 
     // The classifier.
-    JsonNode iterate = stages.path("iterate").path("summary");
+    JsonNode iterate = run.stage("iterate");
     h.raw("<section id=\"classifier\"><h2>The classifier's iterations</h2>");
     JsonNode rates = iterate.path("token_rates");
     h.raw("<p>Budget tokens: ").raw(String.format(Locale.ROOT, "%.4f", rates.path("tokens_per_char").asDouble()))
@@ -152,30 +153,30 @@ public final class RunReport {
     h.raw("</div></div></section>");
 
     // Extraction.
-    JsonNode extract = stages.path("extract").path("summary");
-    h.raw("<section id=\"extraction\"><h2>Extraction</h2><p>").raw(Html.number(extract.path("pages_with_math_markup").asLong()))
-        .raw(" of ").raw(Html.number(funnel.path("pages_extracted").asLong())).raw(" extracted pages carry math markup; extractor ")
-        .esc(run.path("extractor_version").asText()).raw(".</p><div class=\"two\"><div><h3>Formulas by markup</h3>");
+    ExtractSummary extract = run.extractStage();
+    h.raw("<section id=\"extraction\"><h2>Extraction</h2><p>").raw(Html.number(extract.pagesWithMathMarkup()))
+        .raw(" of ").raw(Html.number(funnel.pagesExtracted())).raw(" extracted pages carry math markup; extractor ")
+        .esc(run.extractorVersion()).raw(".</p><div class=\"two\"><div><h3>Formulas by markup</h3>");
     List<Svg.Bar> formulas = new ArrayList<>();
-    extract.path("formulas").fields().forEachRemaining(e -> formulas.add(new Svg.Bar(e.getKey(), e.getValue().asLong(), null)));
+    extract.formulas().forEach((kind, n) -> formulas.add(new Svg.Bar(kind, n, null)));
     formulas.sort((a, b) -> Long.compare(b.value(), a.value()));
     h.raw(Svg.bars(formulas, "#5d4037", 260));
     h.raw("</div><div><h3>Languages of extracted pages</h3>");
     List<Svg.Bar> langs = new ArrayList<>();
-    extract.path("languages").fields().forEachRemaining(e -> langs.add(new Svg.Bar(e.getKey(), e.getValue().asLong(), null)));
+    extract.languages().forEach((lang, n) -> langs.add(new Svg.Bar(lang, n, null)));
     h.raw(Svg.bars(langs.stream().limit(15).toList(), "#00838f", 260)).raw("</div></div></section>");
 
     // Decontamination.
-    JsonNode decontam = stages.path("decontam").path("summary");
-    h.raw("<section id=\"decontamination\"><h2>Decontamination</h2><p>").raw(String.valueOf(decontam.path("ngram").asInt()))
-        .raw("-gram rule, mode <code>").esc(decontam.path("mode").asText()).raw("</code>: ").raw(Html.number(decontam.path("removed").asLong()))
-        .raw(" of ").raw(Html.number(decontam.path("documents").asLong())).raw(" documents removed.</p>");
+    DecontamReport decontam = run.decontamStage();
+    h.raw("<section id=\"decontamination\"><h2>Decontamination</h2><p>").raw(String.valueOf(decontam.ngram()))
+        .raw("-gram rule, mode <code>").esc(decontam.mode()).raw("</code>: ").raw(Html.number(decontam.removed()))
+        .raw(" of ").raw(Html.number(decontam.documents())).raw(" documents removed.</p>");
     h.raw("<table><thead><tr><th>benchmark</th><th class=\"n\">items indexed</th><th class=\"n\">too short</th><th class=\"n\">items found</th>"
         + "<th class=\"n\">documents matched</th><th class=\"n\">documents removed</th></tr></thead><tbody>");
-    for (JsonNode b : decontam.path("benchmarks")) {
-      h.raw("<tr><td>").esc(b.path("benchmark").asText()).raw("</td>");
-      for (String k : List.of("items_indexed", "items_too_short", "items_found", "documents_matched", "documents_removed")) {
-        h.raw("<td class=\"n\">").raw(Html.number(b.path(k).asLong())).raw("</td>");
+    for (DecontamReport.Benchmark b : decontam.benchmarks()) {
+      h.raw("<tr><td>").esc(b.benchmark()).raw("</td>");
+      for (long n : new long[] {b.itemsIndexed(), b.itemsTooShort(), b.itemsFound(), b.documentsMatched(), b.documentsRemoved()}) {
+        h.raw("<td class=\"n\">").raw(Html.number(n)).raw("</td>");
       }
       h.raw("</tr>");
     }
@@ -194,9 +195,7 @@ public final class RunReport {
 
     // Configuration.
     h.raw("<section id=\"configuration\"><h2>Configuration</h2><table class=\"config\"><tbody>");
-    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) run.path("config")::fields) {
-      h.raw("<tr><td><code>").esc(e.getKey()).raw("</code></td><td>").esc(e.getValue().asText()).raw("</td></tr>");
-    }
+    run.config().forEach((key, value) -> h.raw("<tr><td><code>").esc(key).raw("</code></td><td>").esc(value).raw("</td></tr>"));
     h.raw("</tbody></table></section></main><footer>Written by mathsieve from ").esc(title).raw("/run.json, manifest.json and the stores.</footer>")
         .raw("</body></html>\n");
     return h.toString();

@@ -57,6 +57,20 @@ class MainTest {
     assertThat(r.err().strip()).isEqualTo("mathsieve: " + dir.resolve("half").toAbsolutePath() + " holds no finished build (no run.json); run build first");
   }
 
+  // A run.json the build summary does not read (here one from a version whose funnel had no
+  // warc_files) is a one-line error naming the file and the field, not a report of zeros.
+  @Test
+  void aReportOfARunJsonThatDoesNotReadNamesTheField() throws Exception {
+    Path old = Files.createDirectories(dir.resolve("old"));
+    Files.writeString(old.resolve("run.json"), "{\"command\": \"build\", \"output\": \"o\", \"started\": \"t\", \"duration_seconds\": 1,"
+        + " \"funnel\": {\"response_records\": 1}, \"rejections\": {}, \"accounting\": {}, \"stages\": {}, \"extractor_version\": \"x\","
+        + " \"config\": {}, \"config_fingerprint\": \"f\"}");
+    Result r = run("report", "--run", old.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("mathsieve: " + old.resolve("run.json").toAbsolutePath() + " does not read as BuildSummary")
+        .contains("'warc_files'").endsWith("run build again to rewrite it").doesNotContain("\n");
+  }
+
   @Test
   void inputWithoutWarcFiles() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
