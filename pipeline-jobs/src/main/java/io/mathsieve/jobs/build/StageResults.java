@@ -44,11 +44,22 @@ final class StageResults {
   /** The classifier's loop: its final model and threshold, the token rates the budget used, and the loop's summary. */
   record Iterated(int finalIteration, double finalThreshold, String modelVersion, String model, TokenRatesUsed tokenRates, ObjectNode loop)
       implements JobSummary {
+    /** The driver's own fields of the marker, read strictly like the other stages' results; the rest is the loop's summary. */
+    private record Own(int finalIteration, double finalThreshold, String modelVersion, String model, TokenRatesUsed tokenRates) {}
+
+    private static final List<String> OWN = List.of("final_iteration", "final_threshold", "model_version", "model", "token_rates");
+
     static Iterated read(ObjectNode n) {
       ObjectNode loop = n.deepCopy();
-      loop.remove(List.of("final_iteration", "final_threshold", "model_version", "model", "token_rates"));
-      return new Iterated(n.path("final_iteration").asInt(), n.path("final_threshold").asDouble(), n.path("model_version").asText(),
-          n.path("model").asText(), SNAKE.convertValue(n.path("token_rates"), TokenRatesUsed.class), loop);
+      ObjectNode own = SNAKE.createObjectNode();
+      for (String key : OWN) {
+        JsonNode v = loop.remove(key);
+        if (v != null) {
+          own.set(key, v);
+        }
+      }
+      Own o = JobSummary.read(own, Own.class, "the iterate stage's marker");
+      return new Iterated(o.finalIteration(), o.finalThreshold(), o.modelVersion(), o.model(), o.tokenRates(), loop);
     }
 
     @Override

@@ -25,8 +25,11 @@ public interface JobSummary {
     FlinkFiles.writeJson(file, json());
   }
 
-  /** The summary of {@code type} written as {@code json}; an error naming {@code what} and the key when it does not fit. */
-  static <T extends JobSummary> T read(JsonNode json, Class<T> type, String what) {
+  /**
+   * The summary (or part of one) of {@code type} written as {@code json}; an error naming
+   * {@code what} and the key when it does not fit.
+   */
+  static <T extends Record> T read(JsonNode json, Class<T> type, String what) {
     try {
       return RunSummary.strictSnakeCase().treeToValue(json, type);
     } catch (JsonProcessingException e) {

@@ -39,6 +39,14 @@ class StageResultsTest {
     Iterated back = Iterated.read(JSON.readValue(JSON.writeValueAsString(s), ObjectNode.class));
     assertThat(back).isEqualTo(it);
     assertThat(back.loop().has("final_threshold")).as("the driver's fields are not kept twice").isFalse();
+    // Its own fields are read as strictly as the other stages' results: select reads the threshold.
+    ObjectNode noThreshold = s.deepCopy();
+    noThreshold.remove("final_threshold");
+    assertThatThrownBy(() -> Iterated.read(noThreshold)).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the iterate stage's marker does not read").hasMessageContaining("'final_threshold'");
+    ObjectNode badRates = s.deepCopy();
+    ((ObjectNode) badRates.get("token_rates")).put("tokens_per_char", "fast");
+    assertThatThrownBy(() -> Iterated.read(badRates)).hasMessageContaining("at /token_rates/tokens_per_char");
   }
 
   private static ObjectNode roundTrip(ObjectNode n) throws Exception {
