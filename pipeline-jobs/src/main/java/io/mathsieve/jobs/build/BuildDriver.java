@@ -1,9 +1,8 @@
 package io.mathsieve.jobs.build;
 
+import io.mathsieve.jobs.build.Iterated.TokenRatesUsed;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Iterated;
 import io.mathsieve.jobs.build.StageResults.Selected;
-import io.mathsieve.jobs.build.StageResults.TokenRatesUsed;
 import io.mathsieve.jobs.classify.IterateDriver;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamJob;
@@ -146,7 +145,7 @@ public final class BuildDriver {
         rates.tokensPerChar(), rates.tokensPerCjkChar(), rates.cjkPages()));
     IterateDriver.Result it = IterateDriver.run(new IterateDriver.Request(pages, r.inputs().examples(), dir, c.classifier(), c.iterate(), rates.counter(),
         new IterateDriver.Options(r.options().jobs(), true, line -> log.accept("  " + line))));
-    return new Iterated(it.iterations(), it.threshold(), it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(),
-        TokenRatesUsed.of(tok.name(), rates), it.summary().root().deepCopy());
+    return new Iterated(it.modelVersion(), dir.toUri().relativize(it.model().toUri()).getPath(), TokenRatesUsed.of(tok.name(), rates),
+        it.summary());
   }
 }

@@ -5,7 +5,6 @@ import io.mathsieve.dedup.DedupReason;
 import io.mathsieve.extract.ExtractorVersion;
 import io.mathsieve.extract.warc.WarcReason;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Iterated;
 import io.mathsieve.jobs.build.StageResults.Selected;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.decontam.DecontamReport;

@@ -42,6 +42,11 @@ public record BuildSummary(String command, String output, String started, double
     return JobSummary.read(stage("extract"), ExtractSummary.class, "the build summary's extract stage");
   }
 
+  /** The iterate stage's result, the classifier loop's summary with it, read strictly. */
+  public Iterated iterateStage() {
+    return JobSummary.read(stage("iterate"), Iterated.class, "the build summary's iterate stage");
+  }
+
   /** The decontam stage's summary, read strictly. */
   public DecontamReport decontamStage() {
     return JobSummary.read(stage("decontam"), DecontamReport.class, "the build summary's decontam stage");

@@ -1,7 +1,5 @@
 package io.mathsieve.jobs.classify;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.classifiers.iterate.Annotations;
 import io.mathsieve.classifiers.iterate.IterateConfig;
 import io.mathsieve.classifiers.iterate.ScoreHistogram;
@@ -27,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,17 +75,19 @@ public final class IterateDriver {
       Options options) {}
 
   /** The outcome: the last iteration's artifacts, for scoring and for the stages after. */
-  public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, RunSummary summary) {}
+  public record Result(int iterations, Path model, Path scores, Path collected, double threshold, String modelVersion, LoopSummary summary) {}
 
   public static Result run(Request r) throws Exception {
     Loop loop = new Loop(r);
-    Result result = null;
+    Last last = null;
     for (int i = 1; i <= r.iterate().maxIterations() && !loop.stopped; i++) {
-      result = loop.iteration(i);
+      last = loop.iteration(i);
     }
-    loop.finish(result);
-    return result;
+    return loop.finish(last);
   }
+
+  /** What an iteration leaves for the next one and for the loop's result. */
+  private record Last(int iteration, Path dir, Path model, Path scores, double threshold, String modelVersion) {}
 
   /** The loop's state from one iteration to the next: the seed as it grows, and what the last iteration collected. */
   private static final class Loop {
@@ -102,8 +103,9 @@ public final class IterateDriver {
     /** Pattern positives so far, as stores, and how many pages they hold. */
     private final List<Path> positives = new ArrayList<>();
     private long patternPositives;
-    private final RunSummary summary = new RunSummary("iterate");
-    private final ArrayNode runs;
+    private final String started = Instant.now().toString();
+    /** The summaries of the iterations so far. */
+    private final List<IterationSummary> done = new ArrayList<>();
     private Path previousScores;
     private double previousThreshold;
     private Set<String> previousMathDomains = Set.of();
@@ -137,11 +139,6 @@ public final class IterateDriver {
         r.options().log().accept(String.format(Locale.ROOT, "seed patterns: %d pages under %s", n, seed.patterns()));
         addPositives(p0, n);
       }
-      ObjectNode root = summary.root();
-      root.put("pages", FlinkFiles.shown(r.pages()));
-      root.put("page_count", pageCount);
-      root.put("started", Instant.now().toString());
-      runs = root.putArray("iterations");
     }
 
     private void addPositives(Path store, long pages) {
@@ -152,14 +149,14 @@ public final class IterateDriver {
     }
 
     /** One iteration: train, score, collect, mine domains and patterns, grow the seed; written to its summary.json. */
-    Result iteration(int i) throws Exception {
+    Last iteration(int i) throws Exception {
       Path dir = new Path(iterations, "iter-" + i);
       FlinkFiles.mkdirs(dir);
       // 1. Train.
       Trained t = train(r, seed, seedInputs, negativeInputs, positives, patternPositives, pageCount, previousMathDomains, i, dir);
       Optional<String> degenerate = t.card().fastText().degenerate(r.classifier().minAuc());
       if (degenerate.isPresent()) {
-        throw stopOnDegenerate(r, summary, t, degenerate.get(), i, dir);
+        throw stopOnDegenerate(t, degenerate.get(), i, dir);
       }
       // 2. Score every page, 3. collect by budget or threshold.
       Path scores = new Path(dir, "scores");
@@ -186,7 +183,7 @@ public final class IterateDriver {
       previousScores = scores;
       previousThreshold = threshold;
       previousMathDomains = domains.names();
-      return new Result(i, t.model(), scores, new Path(dir, "collected"), threshold, t.version(), summary);
+      return new Last(i, dir, t.model(), scores, threshold, t.version());
     }
 
     /** Writes the iteration's summary.json, adds it to iterations.json, and logs its line. */
@@ -202,9 +199,8 @@ public final class IterateDriver {
           topMath.stream().limit(50).map(d -> new IterationSummary.DomainShare(d.domain(), d.pages(), d.collected(), round(d.share()))).toList(),
           List.copyOf(accepted), added, k == null ? null : c.labelled(), k == null ? null : round(k.precision()),
           k == null ? null : round(k.recall()), h.coarse(20), stop != null ? stop : "continuing");
-      ObjectNode json = s.json();
-      FlinkFiles.writeJson(new Path(dir, "summary.json"), json);
-      runs.add(json);
+      s.write(new Path(dir, "summary.json"));
+      done.add(s);
       TrainJob.Counts counts = t.counts();
       r.options().log().accept(String.format(Locale.ROOT,
           "iteration %d: model %s, %d positives + %d negatives; threshold %.4f, collected %d pages (%d tokens), %d new (%.1f%%), "
@@ -216,39 +212,34 @@ public final class IterateDriver {
           k == null ? "" : String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.precision(), s.recall())));
     }
 
-    /** Completes and writes iterations.json. */
-    void finish(Result result) throws IOException {
-      ObjectNode root = summary.root();
-      root.put("final_iteration", result.iterations());
-      root.put("final_model", FlinkFiles.shown(result.model()));
-      root.put("final_threshold", round(result.threshold()));
-      ObjectNode cfg = root.putObject("config");
-      r.iterate().values().forEach(cfg::put);
-      r.classifier().values().forEach(cfg::put);
-      root.put("config_fingerprint", io.mathsieve.config.Fingerprint.of(collect(r)));
-      summary.write(new Path(r.workdir(), "iterations.json"));
+    /** Writes iterations.json and returns the last iteration's artifacts with it. */
+    Result finish(Last last) throws IOException {
+      Map<String, String> config = new LinkedHashMap<>(r.iterate().values());
+      config.putAll(r.classifier().values());
+      LoopSummary s = new LoopSummary(FlinkFiles.shown(r.pages()), pageCount, started, List.copyOf(done), last.iteration(),
+          FlinkFiles.shown(last.model()), round(last.threshold()), config, io.mathsieve.config.Fingerprint.of(collect(r)));
+      s.write(new Path(r.workdir(), "iterations.json"));
+      return new Result(last.iteration(), last.model(), last.scores(), new Path(last.dir(), "collected"), last.threshold(), last.modelVersion(),
+          s);
     }
-  }
 
-  /**
-   * Records in {@code summary.json} and {@code iterations.json} that iteration {@code i}'s model is
-   * degenerate, before anything is collected, and returns the one-line error that stops the loop.
-   */
-  private static UserError stopOnDegenerate(Request r, RunSummary loop, Trained t, String problem, int i, Path dir) throws IOException {
-    ObjectNode root = loop.root();
-    ArrayNode runs = (ArrayNode) root.get("iterations");
-    TrainJob.Counts counts = t.counts();
-    ModelCard card = t.card();
-    ObjectNode s = new IterationSummary.Degenerate(i, t.version(), t.training(), "degenerate model: " + problem).json();
-    FlinkFiles.writeJson(new Path(dir, "summary.json"), s);
-    runs.add(s);
-    root.put("stopped", "degenerate model in iteration " + i);
-    loop.write(new Path(r.workdir(), "iterations.json"));
-    return new UserError(String.format(Locale.ROOT,
-        "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
-            + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
-        i, problem, counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
-        FlinkFiles.shown(new Path(dir, "training.json"))));
+    /**
+     * Records in {@code summary.json} and {@code iterations.json} that iteration {@code i}'s model is
+     * degenerate, before anything is collected, and returns the one-line error that stops the loop.
+     */
+    private UserError stopOnDegenerate(Trained t, String problem, int i, Path dir) throws IOException {
+      TrainJob.Counts counts = t.counts();
+      ModelCard card = t.card();
+      IterationSummary.Degenerate s = new IterationSummary.Degenerate(i, t.version(), t.training(), "degenerate model: " + problem);
+      s.write(new Path(dir, "summary.json"));
+      new LoopSummary.Stopped(FlinkFiles.shown(r.pages()), pageCount, started, List.copyOf(done), s, "degenerate model in iteration " + i)
+          .write(new Path(r.workdir(), "iterations.json"));
+      return new UserError(String.format(Locale.ROOT,
+          "iteration %d: %s, so nothing was collected, no domain mined and the seed left as it was. It trained on %d positives and %d "
+              + "negatives for %d epochs: give it more seed pages, or more passes (classify.min-token-updates, classify.epoch). See %s",
+          i, problem, counts.seedPositives() + counts.patternPositives(), counts.negatives(), card.plan().epoch(),
+          FlinkFiles.shown(new Path(dir, "training.json"))));
+    }
   }
 
   /** What an iteration trained: the model, its card, and the {@code training.json} written for it. */
@@ -279,7 +270,7 @@ public final class IterateDriver {
         r.examples().negatives().isEmpty() ? "sampled from the pages store at rate " + rate : r.examples().negatives().toString(), sources,
         FlinkFiles.shown(model), version, r.classifier().values(), card.plan(), card.validatedBy(), card.negativesSetAside(), card.fastText(),
         card.combined(), card.combined() != null ? card.combiner() : null);
-    FlinkFiles.writeJson(new Path(dir, "training.json"), training.json());
+    training.write(new Path(dir, "training.json"));
     r.options().log().accept(String.format(Locale.ROOT, "iteration %d: trained %d epochs (%s); %s, fastText %s%s", i, card.plan().epoch(), card.plan().reason(),
         card.validatedBy(), card.fastText().summary(), card.combined() == null ? "" : String.format(Locale.ROOT,
             "; combined with the math signals, %d sampled negatives that score as math set aside: %s", card.negativesSetAside(),
@@ -303,6 +294,9 @@ public final class IterateDriver {
     return new MathDomains(mathDomains, topMath);
   }
 
+  /** A URL pattern accepted or excluded in a math domain, as listed in {@code patterns.json}. */
+  private record PatternEvidence(String pattern, String domain, long pages, long collected, double share, boolean accepted, String source) {}
+
   /** Judges the URL patterns inside the math domains, writes their evidence to {@code patterns.json}, and returns the accepted ones. */
   private static Set<String> acceptedPatterns(Request r, Path scores, double threshold, Set<String> mathDomains, Annotations annotations, int i,
       Path dir) throws Exception {
@@ -316,22 +310,15 @@ public final class IterateDriver {
       }
     });
     accepted.sort(Comparator.comparing(PatternStat::pattern));
-    ArrayNode evidence = RunSummary.json().createArrayNode();
+    List<PatternEvidence> evidence = new ArrayList<>();
     Set<String> acceptedPatterns = new TreeSet<>();
     for (PatternStat p : accepted) {
-      ObjectNode e = evidence.addObject();
-      e.put("pattern", p.pattern());
-      e.put("domain", p.domain());
-      e.put("pages", p.pages());
-      e.put("collected", p.collected());
-      e.put("share", round(p.share()));
-      e.put("accepted", p.accepted());
-      e.put("source", p.source());
+      evidence.add(new PatternEvidence(p.pattern(), p.domain(), p.pages(), p.collected(), round(p.share()), p.accepted(), p.source()));
       if (p.accepted()) {
         acceptedPatterns.add(p.pattern());
       }
     }
-    FlinkFiles.writeJson(new Path(dir, "patterns.json"), evidence);
+    FlinkFiles.writeJson(new Path(dir, "patterns.json"), RunSummary.snakeCase().valueToTree(evidence));
     return acceptedPatterns;
   }
 

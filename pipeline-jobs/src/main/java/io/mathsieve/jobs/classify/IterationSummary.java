@@ -1,16 +1,15 @@
 package io.mathsieve.jobs.classify;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.JobSummary;
 import java.util.List;
 
 /**
  * What one iteration of the loop did, as written to {@code iter-N/summary.json} and into
  * {@code iterations.json}: the model, the threshold and what it collected, the math domains and
- * accepted patterns, the seed's growth, and why the loop stopped or goes on.
+ * accepted patterns, the seed's growth, and why the loop stopped or goes on. Read back strictly
+ * ({@link JobSummary#read}) by the build and the report, so what is not known (labels, a combiner)
+ * is written as null rather than left out.
  *
  * @param training the iteration's {@code training.json}
  * @param labelledPages labelled pages among the scored ones, or null without labels
@@ -19,27 +18,17 @@ import java.util.List;
  * @param scoreHistogram20 pages per score bin of width 0.05
  * @param stopped why the loop stopped after this iteration, or {@code "continuing"}
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record IterationSummary(int iteration, String modelVersion, TrainingReport training, double threshold, String collection, long collectedPages,
+public record IterationSummary(int iteration, String modelVersion, TrainingReport training, double threshold, String collection, long collectedPages,
     long collectedTokens, long newPages, double newShare, int mathDomains, List<DomainShare> topMathDomains, List<String> acceptedPatterns,
     long patternPositivesAdded, Long labelledPages, Double precision, Double recall,
-    @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) {
-  private static final ObjectMapper SNAKE = RunSummary.snakeCase();
+    @JsonProperty("score_histogram_20") long[] scoreHistogram20, String stopped) implements JobSummary {
 
   /**
    * The summary of an iteration whose model was degenerate: the loop stopped before scoring, so
    * there is nothing collected to report.
    */
-  record Degenerate(int iteration, String modelVersion, TrainingReport training, String stopped) {
-    ObjectNode json() {
-      return SNAKE.valueToTree(this);
-    }
-  }
+  public record Degenerate(int iteration, String modelVersion, TrainingReport training, String stopped) implements JobSummary {}
 
   /** A math domain: its pages, how many were collected and their share. */
-  record DomainShare(String domain, long pages, long collected, double share) {}
-
-  ObjectNode json() {
-    return SNAKE.valueToTree(this);
-  }
+  public record DomainShare(String domain, long pages, long collected, double share) {}
 }

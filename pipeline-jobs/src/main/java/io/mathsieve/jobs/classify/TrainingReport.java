@@ -1,10 +1,8 @@
 package io.mathsieve.jobs.classify;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.classifiers.math.TrainingPlan;
 import io.mathsieve.classifiers.math.Validation;
-import io.mathsieve.jobs.run.RunSummary;
+import io.mathsieve.jobs.run.JobSummary;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +20,6 @@ import java.util.Map;
  * @param validationCombined the validation of fastText combined with the math signals, or null without a combiner
  * @param combiner the combiner's weights, or null without one
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record TrainingReport(long seedPositives, long patternPositives, long negatives, long negativesFromMathDomains, String negativesFrom,
+public record TrainingReport(long seedPositives, long patternPositives, long negatives, long negativesFromMathDomains, String negativesFrom,
     List<String> sources, String model, String modelVersion, Map<String, String> classifier, TrainingPlan plan, String validatedBy,
-    int negativesSetAside, Validation validation, Validation validationCombined, double[] combiner) {
-
-  ObjectNode json() {
-    return RunSummary.snakeCase().valueToTree(this);
-  }
-}
+    int negativesSetAside, Validation validation, Validation validationCombined, double[] combiner) implements JobSummary {}

@@ -61,6 +61,14 @@ record ReportData(
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage() + "; run build again to rewrite it", e);
     }
+    // The stages the report renders, read here so that one that does not read is a one-line error too.
+    try {
+      run.extractStage();
+      run.iterateStage();
+      run.decontamStage();
+    } catch (IllegalStateException e) {
+      throw new UserError(FlinkFiles.shown(runFile) + ": " + e.getMessage() + "; run build again to rewrite it", e);
+    }
     Path manifestFile = new Path(dir, "manifest.json");
     JsonNode manifest = FlinkFiles.isFile(manifestFile) ? FlinkFiles.readJson(manifestFile) : RunSummary.json().createObjectNode();
     List<Reason> reasons = reasons(dir, run);

@@ -2,6 +2,8 @@ package io.mathsieve.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.build.BuildSummary;
+import io.mathsieve.jobs.build.Iterated;
+import io.mathsieve.jobs.classify.IterationSummary;
 import io.mathsieve.jobs.decontam.DecontamReport;
 import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
@@ -94,47 +96,39 @@ public final class RunReport {
     h.raw("</section>");
 
     // The classifier.
-    JsonNode iterate = run.stage("iterate");
+    Iterated iterate = run.iterateStage();
     h.raw("<section id=\"classifier\"><h2>The classifier's iterations</h2>");
-    JsonNode rates = iterate.path("token_rates");
-    h.raw("<p>Budget tokens: ").raw(String.format(Locale.ROOT, "%.4f", rates.path("tokens_per_char").asDouble()))
-        .raw(" tokens per char (CJK: ").raw(String.format(Locale.ROOT, "%.4f", rates.path("tokens_per_cjk_char").asDouble()))
-        .raw("), measured with ").esc(rates.path("tokenizer").asText()).raw(" on ").raw(Html.number(rates.path("sample_pages").asLong()
-            + rates.path("sample_cjk_pages").asLong())).raw(" pages. Final model ").esc(iterate.path("model_version").asText()).raw(".</p>");
+    Iterated.TokenRatesUsed rates = iterate.tokenRates();
+    h.raw("<p>Budget tokens: ").raw(String.format(Locale.ROOT, "%.4f", rates.tokensPerChar()))
+        .raw(" tokens per char (CJK: ").raw(String.format(Locale.ROOT, "%.4f", rates.tokensPerCjkChar()))
+        .raw("), measured with ").esc(rates.tokenizer()).raw(" on ").raw(Html.number(rates.samplePages() + rates.sampleCjkPages()))
+        .raw(" pages. Final model ").esc(iterate.modelVersion()).raw(".</p>");
     List<Svg.Bar> shares = new ArrayList<>();
     h.raw("<div class=\"iterations\">");
-    for (JsonNode it : iterate.path("iterations")) {
-      int i = it.path("iteration").asInt();
-      shares.add(new Svg.Bar("iteration " + i + ": new pages", it.path("new_pages").asLong(), Html.percent(it.path("new_share").asDouble())));
+    for (IterationSummary it : iterate.loop().iterations()) {
+      int i = it.iteration();
+      shares.add(new Svg.Bar("iteration " + i + ": new pages", it.newPages(), Html.percent(it.newShare())));
       h.raw("<div class=\"card\"><h3>Iteration ").raw(String.valueOf(i)).raw("</h3>");
-      long[] hist = new long[it.path("score_histogram_20").size()];
-      for (int b = 0; b < hist.length; b++) {
-        hist[b] = it.path("score_histogram_20").get(b).asLong();
-      }
-      h.raw(Svg.histogram(hist, it.path("threshold").asDouble()));
-      h.raw("<p>").raw(Html.number(it.path("collected_pages").asLong())).raw(" pages collected (score ≥ ")
-          .raw(String.format(Locale.ROOT, "%.4f", it.path("threshold").asDouble())).raw("), ").raw(Html.number(it.path("new_pages").asLong()))
-          .raw(" new (").raw(Html.percent(it.path("new_share").asDouble())).raw("); ").raw(Html.number(it.path("math_domains").asLong()))
+      h.raw(Svg.histogram(it.scoreHistogram20(), it.threshold()));
+      h.raw("<p>").raw(Html.number(it.collectedPages())).raw(" pages collected (score ≥ ")
+          .raw(String.format(Locale.ROOT, "%.4f", it.threshold())).raw("), ").raw(Html.number(it.newPages()))
+          .raw(" new (").raw(Html.percent(it.newShare())).raw("); ").raw(Html.number(it.mathDomains()))
           .raw(" math domains");
-      if (it.has("precision")) {
-        h.raw(String.format(Locale.ROOT, "; on %d labelled pages precision %.3f, recall %.3f", it.path("labelled_pages").asLong(),
-            it.path("precision").asDouble(), it.path("recall").asDouble()));
+      if (it.precision() != null) {
+        h.raw(String.format(Locale.ROOT, "; on %d labelled pages precision %.3f, recall %.3f", it.labelledPages(),
+            it.precision(), it.recall()));
       }
-      h.raw(". Stop: ").esc(it.path("stopped").asText()).raw(".</p>");
+      h.raw(". Stop: ").esc(it.stopped()).raw(".</p>");
       h.raw("<h4>Math domains (share of pages collected)</h4><ul class=\"cols\">");
-      int shown = 0;
-      for (JsonNode dm : it.path("top_math_domains")) {
-        if (shown++ == 15) {
-          break;
-        }
-        h.raw("<li>").esc(dm.path("domain").asText()).raw(" <span class=\"muted\">").raw(Html.number(dm.path("collected").asLong())).raw("/")
-            .raw(Html.number(dm.path("pages").asLong())).raw("</span></li>");
+      for (IterationSummary.DomainShare dm : it.topMathDomains().subList(0, Math.min(15, it.topMathDomains().size()))) {
+        h.raw("<li>").esc(dm.domain()).raw(" <span class=\"muted\">").raw(Html.number(dm.collected())).raw("/")
+            .raw(Html.number(dm.pages())).raw("</span></li>");
       }
       h.raw("</ul><h4>Accepted URL patterns</h4><ul class=\"cols\">");
-      for (JsonNode p : it.path("accepted_patterns")) {
-        h.raw("<li><code>").esc(p.asText()).raw("</code></li>");
+      for (String p : it.acceptedPatterns()) {
+        h.raw("<li><code>").esc(p).raw("</code></li>");
       }
-      if (it.path("accepted_patterns").isEmpty()) {
+      if (it.acceptedPatterns().isEmpty()) {
         h.raw("<li class=\"muted\">none</li>");
       }
       h.raw("</ul></div>");

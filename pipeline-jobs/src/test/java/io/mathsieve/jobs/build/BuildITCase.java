@@ -118,7 +118,7 @@ public class BuildITCase {
       rejectedInRun += n.asLong();
     }
     assertThat(rejectedInRun).isEqualTo(rejected.size());
-    assertThat(funnel.get("collected_per_iteration").size()).isEqualTo(run.at("/stages/iterate/summary/final_iteration").asInt());
+    assertThat(funnel.get("collected_per_iteration").size()).isEqualTo(run.at("/stages/iterate/summary/loop/final_iteration").asInt());
   }
 
   static String key(String warcFile, long offset) {
@@ -263,7 +263,8 @@ public class BuildITCase {
   void theReportShowsEverySectionFilledFromTheRun() throws Exception {
     String html = Files.readString(FlinkFiles.local(result.report()));
     assertThat(FlinkFiles.local(result.report())).isEqualTo(out.resolve("report.html").toAbsolutePath());
-    for (JsonNode it : run.at("/stages/iterate/summary/iterations")) {
+    assertThat(run.at("/stages/iterate/summary/loop/iterations")).isNotEmpty();
+    for (JsonNode it : run.at("/stages/iterate/summary/loop/iterations")) {
       assertThat(html).contains("<h3>Iteration " + it.get("iteration").asInt() + "</h3>");
     }
     for (JsonNode b : run.at("/stages/decontam/summary/benchmarks")) {

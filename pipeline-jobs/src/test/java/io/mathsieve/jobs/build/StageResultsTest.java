@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mathsieve.jobs.build.Iterated.TokenRatesUsed;
 import io.mathsieve.jobs.build.StageResults.Exported;
-import io.mathsieve.jobs.build.StageResults.Iterated;
 import io.mathsieve.jobs.build.StageResults.Selected;
-import io.mathsieve.jobs.build.StageResults.TokenRatesUsed;
 import io.mathsieve.jobs.decontam.DecontamReport;
 import io.mathsieve.jobs.dedup.NearDedupSummary;
+import io.mathsieve.jobs.classify.LoopSummaries;
 import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.Count;
 import java.util.List;
@@ -26,27 +26,42 @@ class StageResultsTest {
 
   @Test
   void iterateRoundTripsUnderItsKeys() throws Exception {
-    ObjectNode loop = (ObjectNode) JSON.readTree("{\"iterations\": [{\"iteration\": 1, \"collected_pages\": 9}], \"stopped\": \"iteration limit\"}");
-    Iterated it = new Iterated(2, 0.625, "abc123", "iterations/iter-2/model.bin", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7), loop);
+    Iterated it = new Iterated("abc123", "iterations/iter-2/model.bin", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7),
+        LoopSummaries.loop(0.625, LoopSummaries.iteration(1, 9, 9, "a.example", "a.example/q"), LoopSummaries.iteration(2, 10, 1, "b.example", "b.example/q")));
     ObjectNode s = it.json();
-    assertThat(s.get("final_iteration").asInt()).isEqualTo(2);
-    assertThat(s.get("final_threshold").asDouble()).isEqualTo(0.625);
-    assertThat(s.get("model_version").asText()).isEqualTo("abc123");
-    assertThat(s.get("model").asText()).isEqualTo("iterations/iter-2/model.bin");
+    assertThat(s.fieldNames()).toIterable().containsExactly("model_version", "model", "token_rates", "loop");
+    assertThat(s.at("/loop/final_iteration").asInt()).isEqualTo(2);
+    assertThat(s.at("/loop/final_threshold").asDouble()).isEqualTo(0.625);
     assertThat(s.at("/token_rates/tokens_per_cjk_char").asDouble()).isEqualTo(0.9);
-    assertThat(s.at("/token_rates/sample_cjk_pages").asLong()).isEqualTo(7);
-    assertThat(s.at("/iterations/0/collected_pages").asLong()).as("the loop's own summary stays at the top").isEqualTo(9);
-    Iterated back = Iterated.read(JSON.readValue(JSON.writeValueAsString(s), ObjectNode.class));
-    assertThat(back).isEqualTo(it);
-    assertThat(back.loop().has("final_threshold")).as("the driver's fields are not kept twice").isFalse();
-    // Its own fields are read as strictly as the other stages' results: select reads the threshold.
+    assertThat(s.at("/loop/iterations/1/collected_pages").asLong()).isEqualTo(10);
+    assertThat(s.at("/loop/iterations/0/precision").isNull()).as("written as null without labels, not left out").isTrue();
+    // Through the marker's text and back, NaN quantiles and the arrays included.
+    Iterated back = Iterated.read(roundTrip(s));
+    assertThat(back).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class).isEqualTo(it);
+    assertThat(back.loop().iterations().get(0).training().validation().math().p50()).isNaN();
+    assertThat(back.collected()).containsExactly(new BuildSummary.Collected(1, 9, 900, 9), new BuildSummary.Collected(2, 10, 1000, 1));
+    assertThat(back.classifier()).isEqualTo(new io.mathsieve.jobs.export.Manifest.Classifier("abc123", 2, 0.625));
+  }
+
+  // The loop's summary is read as strictly as the other stages' results: select reads the final
+  // threshold, the funnel each iteration's pages, so a marker without them runs the stage again.
+  @Test
+  void aLoopSummaryWithAFieldMissingOrMistypedDoesNotRead() throws Exception {
+    ObjectNode s = new Iterated("v", "m", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7),
+        LoopSummaries.loop(0.5, LoopSummaries.iteration(1, 9, 9, "a", "a/q"), LoopSummaries.iteration(2, 10, 1, "a", "a/q"))).json();
     ObjectNode noThreshold = s.deepCopy();
-    noThreshold.remove("final_threshold");
+    ((ObjectNode) noThreshold.get("loop")).remove("final_threshold");
     assertThatThrownBy(() -> Iterated.read(noThreshold)).isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("the iterate stage's marker does not read").hasMessageContaining("'final_threshold'");
+        .hasMessageStartingWith("the iterate stage's marker does not read as Iterated").hasMessageContaining("'final_threshold'");
+    ObjectNode noNewPages = s.deepCopy();
+    ((ObjectNode) noNewPages.at("/loop/iterations/1")).remove("new_pages");
+    assertThatThrownBy(() -> Iterated.read(noNewPages)).hasMessageContaining("at /loop/iterations/1").hasMessageContaining("'new_pages'");
     ObjectNode badRates = s.deepCopy();
     ((ObjectNode) badRates.get("token_rates")).put("tokens_per_char", "fast");
     assertThatThrownBy(() -> Iterated.read(badRates)).hasMessageContaining("at /token_rates/tokens_per_char");
+    ObjectNode fractionOfPages = s.deepCopy();
+    ((ObjectNode) fractionOfPages.at("/loop/iterations/0")).put("collected_pages", 8.5);
+    assertThatThrownBy(() -> Iterated.read(fractionOfPages)).hasMessageContaining("at /loop/iterations/0/collected_pages");
   }
 
   private static ObjectNode roundTrip(ObjectNode n) throws Exception {
@@ -106,16 +121,5 @@ class StageResultsTest {
     ObjectNode notACount = decontam.json();
     ((ObjectNode) notACount.at("/benchmarks/0")).put("items_found", "three");
     assertThatThrownBy(() -> StageResults.decontaminated(notACount)).hasMessageContaining("at /benchmarks/0/items_found");
-  }
-
-  // The classifier loop's summary is read by key: a missing key stops the build naming it.
-  @Test
-  void theLoopsCollectionsAreReadByKeyAndAMissingKeyIsAnError() throws Exception {
-    Iterated it = new Iterated(2, 0.5, "v", "m", new TokenRatesUsed("gpt2", 0.25, 0.9, 100, 7), (ObjectNode) JSON.readTree(
-        "{\"iterations\": [{\"iteration\": 1, \"collected_pages\": 9, \"collected_tokens\": 900, \"new_pages\": 9},"
-            + " {\"iteration\": 2, \"collected_pages\": 10, \"collected_tokens\": 1000}]}"));
-    assertThatThrownBy(it::collected).hasMessage("the iterate stage's summary has no /iterations/1/new_pages");
-    ((ObjectNode) it.loop().at("/iterations/1")).put("new_pages", 1);
-    assertThat(it.collected()).containsExactly(new BuildSummary.Collected(1, 9, 900, 9), new BuildSummary.Collected(2, 10, 1000, 1));
   }
 }

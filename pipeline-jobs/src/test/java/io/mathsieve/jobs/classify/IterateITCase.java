@@ -10,6 +10,7 @@ import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
 import io.mathsieve.jobs.extract.ExtractJob;
 import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.JobSummary;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.source.InputResolver;
 import io.mathsieve.jobs.store.StoreReader;
@@ -118,6 +119,10 @@ class IterateITCase {
     JsonNode loop = new ObjectMapper().readTree(dir.resolve("w/iterations.json").toFile());
     assertThat(loop.get("iterations")).hasSize(2);
     assertThat(loop.get("final_model").asText()).isEqualTo(FlinkFiles.local(result.model()).toString());
+    // What the loop wrote reads back as what it returned: the build reuses an iterate stage from it.
+    assertThat(JobSummary.read(loop, LoopSummary.class, "iterations.json")).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class).isEqualTo(result.summary());
+    assertThat(JobSummary.read(summary(2), IterationSummary.class, "summary.json")).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+        .isEqualTo(result.summary().iterations().get(1));
     assertThat(StoreReader.readAll(Stores.SCORES, new org.apache.flink.core.fs.Path(result.scores().toUri())))
         .allSatisfy(s -> assertThat(s.modelVersion()).isEqualTo(result.modelVersion()));
   }
@@ -139,13 +144,14 @@ class IterateITCase {
     assertThat(w.resolve("iterations/iter-1/pattern-positives")).doesNotExist();
     JsonNode loop = new ObjectMapper().readTree(w.resolve("iterations.json").toFile());
     assertThat(loop.get("stopped").asText()).isEqualTo("degenerate model in iteration 1");
-    assertThat(loop.at("/iterations/0/stopped").asText()).startsWith("degenerate model: ");
+    assertThat(loop.get("iterations")).as("no iteration finished").isEmpty();
+    assertThat(loop.at("/degenerate/stopped").asText()).startsWith("degenerate model: ");
     // The stopped iteration's summary names its model and carries what it trained on and how it validated.
-    assertThat(loop.at("/iterations/0/iteration").asInt()).isEqualTo(1);
-    assertThat(loop.at("/iterations/0/model_version").asText()).hasSize(16);
-    assertThat(loop.at("/iterations/0/training/plan/epoch").asInt()).isEqualTo(3);
-    assertThat(loop.at("/iterations/0/training/validation/auc").isNumber()).isTrue();
-    assertThat(new ObjectMapper().readTree(w.resolve("iterations/iter-1/summary.json").toFile())).isEqualTo(loop.at("/iterations/0"));
+    assertThat(loop.at("/degenerate/iteration").asInt()).isEqualTo(1);
+    assertThat(loop.at("/degenerate/model_version").asText()).hasSize(16);
+    assertThat(loop.at("/degenerate/training/plan/epoch").asInt()).isEqualTo(3);
+    assertThat(loop.at("/degenerate/training/validation/auc").isNumber()).isTrue();
+    assertThat(new ObjectMapper().readTree(w.resolve("iterations/iter-1/summary.json").toFile())).isEqualTo(loop.at("/degenerate"));
   }
 
   // The same inputs give the same model and scores.

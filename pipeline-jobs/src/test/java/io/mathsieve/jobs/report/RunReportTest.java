@@ -1,17 +1,24 @@
 package io.mathsieve.jobs.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.jobs.build.BuildSummary;
+import io.mathsieve.jobs.build.Iterated;
+import io.mathsieve.jobs.classify.LoopSummaries;
+import io.mathsieve.jobs.run.FlinkFiles;
+import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.decontam.DecontamReport;
 import io.mathsieve.jobs.extract.ExtractSummary;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report renders crawled strings as text, never as markup, wherever they appear. */
 class RunReportTest {
@@ -43,15 +50,28 @@ class RunReportTest {
     assertThat(html).contains("$x^2$"); // LaTeX stays source
   }
 
+  // A run.json from a version whose iterate stage kept the loop's fields at its top level (no
+  // "loop") stops the report with a one-line error naming the file, the stage and the field,
+  // instead of a classifier section of zeros.
+  @Test
+  void aRunJsonWhoseIterateStageDoesNotReadIsAOneLineError(@TempDir Path dir) throws Exception {
+    ObjectNode flat = build("x").stage("iterate").deepCopy();
+    flat.setAll((ObjectNode) flat.remove("loop"));
+    build("x", flat).write(FlinkFiles.of(dir.resolve("run.json")));
+    assertThatThrownBy(() -> ReportData.load(FlinkFiles.of(dir))).isInstanceOf(UserError.class)
+        .hasMessageStartingWith(dir.resolve("run.json") + ": the build summary's iterate stage does not read as Iterated")
+        .hasMessageContaining("'loop'").hasMessageEndingWith("run build again to rewrite it")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
   /** A build summary whose crawled strings (a math domain, a URL pattern, a benchmark name, a config value) are {@code payload}. */
   static BuildSummary build(String payload) throws Exception {
-    ObjectNode iterate = (ObjectNode) new ObjectMapper().readTree("""
-        {"model_version": "m", "token_rates": {"tokenizer": "t"},
-         "iterations": [{"iteration": 1, "threshold": 0.5, "collected_pages": 5, "new_pages": 5, "new_share": 1.0,
-           "score_histogram_20": [1,2,3,4,5,6,7,8,9,10,1,2,3,4,5,6,7,8,9,10],
-           "top_math_domains": [{"domain": "PAYLOAD", "pages": 2, "collected": 1}], "accepted_patterns": ["PAYLOAD"],
-           "stopped": "continuing"}]}
-        """.replace("PAYLOAD", payload.replace("\\", "\\\\").replace("\"", "\\\"")));
+    return build(payload, new Iterated("m", "iterations/iter-1/model.bin", new Iterated.TokenRatesUsed("t", 0.25, 0.5, 10, 0),
+        LoopSummaries.loop(0.5, LoopSummaries.iteration(1, 5, 5, payload, payload))).json());
+  }
+
+  /** The same, with {@code iterate} as the iterate stage's summary. */
+  static BuildSummary build(String payload, ObjectNode iterate) {
     ExtractSummary extract = new ExtractSummary("extract", "x/1", "out", "t", 1, 1, Map.of("response", 10L, "corrupt", 0L), 8,
         Map.of("delimited", 3L), 2, Map.of("en", 9L), Map.of(), new ExtractSummary.Accounting(10, 10, true, List.of()), Map.of(), "fp");
     DecontamReport decontam = new DecontamReport("decontam", 10, 0, 0, 10, "drop", List.of(new DecontamReport.Benchmark(payload, "question", 1, 1, 0, 0,
