@@ -125,8 +125,9 @@ public final class BuildDriver {
       long textBytes = select.collected() == 0 ? 0 : Math.round((double) select.textBytes() * decontam.kept() / select.collected());
       ExportJob.Result e = ExportJob.run(new Path(stages.dir("decontam"), "corpus"), corpus, dir, tokenizer, c.export(),
           ExportJob.buckets(textBytes, c.export(), r.options().exportBuckets()), fp.config(), p);
-      Manifest.write(manifest, e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(in.examples().seeds()),
-          BuildFingerprints.paths(in.examples().negatives()), BuildFingerprints.paths(in.benchmarks())), new Path(stages.dir("extract"), "files"));
+      Manifest.of(e, tok, c, fp.config(), iterate.classifier(), new Manifest.Inputs(locations, BuildFingerprints.paths(in.examples().seeds()),
+          BuildFingerprints.paths(in.examples().negatives()), BuildFingerprints.paths(in.benchmarks())), new Path(stages.dir("extract"), "files"))
+          .write(manifest);
       return Exported.of(e);
     });
 

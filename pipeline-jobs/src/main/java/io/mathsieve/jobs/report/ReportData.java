@@ -1,11 +1,10 @@
 package io.mathsieve.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.build.BuildSummary;
+import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.docs.DropReasons;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.JobSummary;
-import io.mathsieve.jobs.run.RunSummary;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.store.FlinkInputFile;
 import io.mathsieve.jobs.store.StoreReader;
@@ -30,7 +29,7 @@ import org.apache.parquet.hadoop.ParquetReader;
  * so the report stays quick on a crawl-sized build (and says when it sampled).
  */
 record ReportData(
-    BuildSummary run, JsonNode manifest, List<Reason> reasons, List<Tally> corpusDomains, List<Tally> corpusLanguages, long corpusRowsScanned,
+    BuildSummary run, Manifest manifest, List<Reason> reasons, List<Tally> corpusDomains, List<Tally> corpusLanguages, long corpusRowsScanned,
     boolean corpusSampled, List<Sample> samples) {
 
   static final int SCAN_ROWS = 2_000_000;
@@ -70,7 +69,15 @@ record ReportData(
       throw new UserError(FlinkFiles.shown(runFile) + ": " + e.getMessage() + "; run build again to rewrite it", e);
     }
     Path manifestFile = new Path(dir, "manifest.json");
-    JsonNode manifest = FlinkFiles.isFile(manifestFile) ? FlinkFiles.readJson(manifestFile) : RunSummary.json().createObjectNode();
+    if (!FlinkFiles.isFile(manifestFile)) {
+      throw new UserError(FlinkFiles.shown(dir) + " holds a run.json but no manifest.json; run build again to rewrite it");
+    }
+    Manifest manifest;
+    try {
+      manifest = Manifest.read(manifestFile);
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage() + "; run build again to rewrite it", e);
+    }
     List<Reason> reasons = reasons(dir, run);
     Map<String, long[]> domains = new HashMap<>();
     Map<String, long[]> languages = new HashMap<>();

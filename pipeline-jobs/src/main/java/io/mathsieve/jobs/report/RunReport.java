@@ -1,10 +1,10 @@
 package io.mathsieve.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mathsieve.jobs.build.BuildSummary;
 import io.mathsieve.jobs.build.Iterated;
 import io.mathsieve.jobs.classify.IterationSummary;
 import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.extract.ExtractSummary;
 import io.mathsieve.jobs.run.FlinkFiles;
 import java.io.IOException;
@@ -41,12 +41,12 @@ public final class RunReport {
     h.raw("<header><h1>mathsieve build report</h1><p class=\"meta\">").esc(title).raw(" · started ").esc(run.started())
         .raw(" · ").raw(String.format(Locale.ROOT, "%.0f s", run.durationSeconds())).raw(" · config ")
         .esc(run.configFingerprint()).raw("</p>");
-    JsonNode totals = d.manifest().path("totals");
+    Manifest.Totals totals = d.manifest().totals();
     h.raw("<div class=\"kpis\">");
     kpi(h, "documents", Html.number(funnel.corpusRows()));
-    kpi(h, "tokens (" + d.manifest().at("/tokenizer/name").asText("?") + ")", Html.number(funnel.corpusTokens()));
-    kpi(h, "files", Html.number(totals.path("files").asLong()));
-    kpi(h, "bytes", Html.number(totals.path("bytes").asLong()));
+    kpi(h, "tokens (" + d.manifest().tokenizer().name() + ")", Html.number(funnel.corpusTokens()));
+    kpi(h, "files", Html.number(totals.files()));
+    kpi(h, "bytes", Html.number(totals.bytes()));
     kpi(h, "WARC records", Html.number(funnel.responseRecords()));
     kpi(h, "every record accounted for", run.accounting().balanced() ? "yes" : "NO");
     h.raw("</div></header><main>");

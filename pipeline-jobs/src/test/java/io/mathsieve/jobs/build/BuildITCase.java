@@ -8,6 +8,7 @@ import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.Duck;
 import io.mathsieve.jobs.TestCluster;
 import io.mathsieve.jobs.config.MathsieveConfig;
+import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.Jobs;
 import io.mathsieve.jobs.store.StoreReader;
@@ -203,9 +204,14 @@ public class BuildITCase {
     assertThat(manifest.get("inputs").get("warc_files")).hasSize(6);
     long responses = 0;
     for (JsonNode w : manifest.at("/inputs/warc_files")) {
+      assertThat(w.get("read").asBoolean()).isTrue();
       responses += w.get("response_records").asLong() + w.get("corrupt_regions").asLong();
     }
     assertThat(responses).isEqualTo(run.at("/funnel/response_records").asLong());
+    // The manifest reads back as the record the report reads.
+    Manifest typed = Manifest.read(FlinkFiles.of(out.resolve("manifest.json")));
+    assertThat(typed.totals()).isEqualTo(new Manifest.Totals(listed.size(), rows, tokens, bytes, manifest.at("/totals/buckets").asLong()));
+    assertThat(typed.files()).extracting(Manifest.CorpusFileEntry::path).isEqualTo(listed);
   }
 
   @Test

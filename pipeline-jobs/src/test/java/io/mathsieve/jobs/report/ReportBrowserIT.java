@@ -108,8 +108,7 @@ class ReportBrowserIT {
   @Test
   void scriptPayloadsInCrawledTextDoNotRun() throws Exception {
     String payload = "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\">";
-    ObjectMapper json = new ObjectMapper();
-    ReportData d = new ReportData(RunReportTest.build("x"), json.createObjectNode(), List.of(), List.of(), List.of(), 0,
+    ReportData d = new ReportData(RunReportTest.build("x"), RunReportTest.manifest("x"), List.of(), List.of(), List.of(), 0,
         false, List.of(new ReportData.Sample("https://evil.example/" + payload, payload, "en", 0.9, 10, 1, 1, payload)));
     Path html = Files.writeString(dir.resolve("evil.html"), RunReport.render(d, "evil"));
     Run dom = chromium("--dump-dom", html.toUri().toString());

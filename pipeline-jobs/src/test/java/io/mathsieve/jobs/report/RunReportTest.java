@@ -3,7 +3,6 @@ package io.mathsieve.jobs.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mathsieve.jobs.build.BuildSummary;
 import io.mathsieve.jobs.build.Iterated;
@@ -11,6 +10,7 @@ import io.mathsieve.jobs.classify.LoopSummaries;
 import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.jobs.run.UserError;
 import io.mathsieve.jobs.decontam.DecontamReport;
+import io.mathsieve.jobs.export.Manifest;
 import io.mathsieve.jobs.extract.ExtractSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,9 +28,8 @@ class RunReportTest {
 
   @Test
   void crawledPayloadsAppearAsTextNotMarkup() throws Exception {
-    ObjectMapper json = new ObjectMapper();
     String payload = SCRIPT + IMG + BREAKOUT;
-    ReportData d = new ReportData(build(payload), json.readTree("{\"totals\": {\"files\": 1}, \"tokenizer\": {\"name\": \"t\"}}"),
+    ReportData d = new ReportData(build(payload), manifest(payload),
         List.of(new ReportData.Reason("classify/not_collected", "desc", 7,
             List.of(new ReportData.Example("id", "https://evil.example/" + payload, payload, payload)))),
         List.of(new ReportData.Tally(payload, 1, 100)), List.of(new ReportData.Tally("en", 1, 100)), 1, false,
@@ -64,6 +63,21 @@ class RunReportTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
+  // The report reads manifest.json as strictly as run.json: without it, or with a key missing,
+  // it stops with a one-line error naming the file, instead of showing 0 files and 0 bytes.
+  @Test
+  void aManifestThatIsMissingOrDoesNotReadIsAOneLineError(@TempDir Path dir) throws Exception {
+    build("x").write(FlinkFiles.of(dir.resolve("run.json")));
+    assertThatThrownBy(() -> ReportData.load(FlinkFiles.of(dir))).isInstanceOf(UserError.class)
+        .hasMessage(dir + " holds a run.json but no manifest.json; run build again to rewrite it");
+    ObjectNode noTotals = manifest("x").json();
+    noTotals.remove("totals");
+    FlinkFiles.writeJson(FlinkFiles.of(dir.resolve("manifest.json")), noTotals);
+    assertThatThrownBy(() -> ReportData.load(FlinkFiles.of(dir))).isInstanceOf(UserError.class)
+        .hasMessageStartingWith(dir.resolve("manifest.json") + " does not read as Manifest").hasMessageContaining("'totals'")
+        .hasMessageEndingWith("run build again to rewrite it");
+  }
+
   /** A build summary whose crawled strings (a math domain, a URL pattern, a benchmark name, a config value) are {@code payload}. */
   static BuildSummary build(String payload) throws Exception {
     return build(payload, new Iterated("m", "iterations/iter-1/model.bin", new Iterated.TokenRatesUsed("t", 0.25, 0.5, 10, 0),
@@ -83,6 +97,15 @@ class RunReportTest {
     return new BuildSummary("build", "out", "2026-11-23T00:00:00Z", 3, new BuildSummary.Funnel(1, 10, 9, 8,
         List.of(new BuildSummary.Collected(1, 5, 500, 5)), 5, 4, 3, 3, 300), Map.of("classify/not_collected", 7L),
         new BuildSummary.Accounting(10, 10, true), stages, "x/1", Map.of("export.tokenizer", payload), "abc");
+  }
+
+  /** A manifest of one corpus file, with {@code payload} as a WARC file's name and a config value. */
+  static Manifest manifest(String payload) {
+    return new Manifest(Manifest.FORMAT, "2026-11-23T00:00:00Z", "corpus",
+        new Manifest.Schema("corpus", 1, List.of(new Manifest.ColumnDoc("doc_id", "binary", "The id."))),
+        List.of(new Manifest.CorpusFileEntry("corpus/part-00000-0000.parquet", 3, 300, 1000, "ab", 0, 0, "a", "b")), new Manifest.Totals(1, 3, 300,
+        1000, 1), new Manifest.Tokenizer("t", "1", "none"), "x/1", new Manifest.Classifier("m", 1, 0.5), "dev", "abc", Map.of("k", payload),
+        new Manifest.InputFiles(List.of(new Manifest.WarcFile(payload, payload, true, 10, 0)), List.of(), List.of(), List.of()));
   }
 
   static int count(String s, String needle) {
