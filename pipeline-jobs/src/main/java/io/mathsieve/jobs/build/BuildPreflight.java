@@ -33,7 +33,7 @@ final class BuildPreflight {
     FlinkFiles.mkdirs(new Path(out, "stages"));
     SeedFiles.inspect(r.inputs().examples().seeds());
     for (java.nio.file.Path n : r.inputs().examples().negatives()) {
-      SeedFiles.inspect(List.of(n));
+      SeedFiles.inspectNegatives(n);
     }
     if (r.inputs().examples().annotations() != null) {
       IterateDriver.readAnnotations(r.inputs().examples().annotations());

@@ -120,7 +120,7 @@ public final class IterateDriver {
       }
       OutputDirectory.prepare(r.workdir(), r.options().overwrite(), List.of("iterations", "iterations.json", "inputs"));
       for (java.nio.file.Path n : r.examples().negatives()) {
-        SeedFiles.inspect(List.of(n)); // same checks as a seed: a text column, not empty
+        SeedFiles.inspectNegatives(n);
       }
       seed = SeedFiles.inspect(r.examples().seeds());
       annotations = r.examples().annotations() == null ? Annotations.NONE : readAnnotations(r.examples().annotations());

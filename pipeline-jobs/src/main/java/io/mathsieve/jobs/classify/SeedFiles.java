@@ -34,17 +34,11 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     List<String> patterns = new ArrayList<>();
     long rows = 0;
     for (Path p : seeds) {
-      if (!Files.isRegularFile(p)) {
-        throw new UserError("seed " + p + " does not exist");
-      }
-      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      String name = fileName(p, "seed", "seed files in it (.jsonl or .parquet with a 'text' column, .txt of URL patterns)");
       if (name.endsWith(".txt")) {
         patterns.addAll(readPatterns(p));
-      } else if (name.endsWith(".parquet")) {
-        rows += inspectParquet(p);
-        corpora.add(p);
-      } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-        rows += inspectJsonl(p);
+      } else if (name.endsWith(".parquet") || name.endsWith(".jsonl") || name.endsWith(".json")) {
+        rows += inspectCorpus(p, "seed");
         corpora.add(p);
       } else {
         throw new UserError("seed " + p + ": expected .jsonl or .parquet (a 'text' column) or .txt (URL patterns)");
@@ -54,6 +48,31 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
       throw new UserError("the seed " + seeds + " is empty: no documents and no URL patterns");
     }
     return new SeedFiles(corpora, patterns, rows);
+  }
+
+  /** Checks a negatives file as a seed corpus is checked (a 'text' column, not empty); returns its rows. */
+  public static long inspectNegatives(Path file) {
+    String name = fileName(file, "negatives", "files in it (.jsonl or .parquet with a 'text' column)");
+    if (!name.endsWith(".parquet") && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
+      throw new UserError("negatives " + file + ": expected .jsonl or .parquet (a 'text' column)");
+    }
+    return inspectCorpus(file, "negatives");
+  }
+
+  /** The lower-cased name of a {@code kind} file that exists; a directory or a missing file is a user error. */
+  private static String fileName(Path p, String kind, String giveInstead) {
+    if (Files.isDirectory(p)) {
+      // Not read as a whole: a seed directory often holds negatives too, which must not become positives.
+      throw new UserError("--" + kind + " " + p + " is a directory: give the " + giveInstead);
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new UserError(kind + " " + p + " does not exist");
+    }
+    return p.getFileName().toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static long inspectCorpus(Path p, String kind) {
+    return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? inspectParquet(p, kind) : inspectJsonl(p, kind);
   }
 
   /**
@@ -83,7 +102,7 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     return Murmur3.hash64(UrlPatterns.of(url) + "|" + url, 7);
   }
 
-  private static long inspectJsonl(Path file) {
+  private static long inspectJsonl(Path file, String kind) {
     ObjectMapper json = new ObjectMapper();
     long rows = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -98,44 +117,48 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
         try {
           n = json.readTree(line);
         } catch (IOException e) {
-          throw new UserError(file + ":" + number + ": not valid JSON, expected one seed document per line");
+          throw new UserError(file + ":" + number + ": not valid JSON, expected one " + document(kind) + " per line");
         }
         JsonNode text = n.get("text");
         if (text == null || !text.isTextual()) {
-          throw new UserError(file + ":" + number + ": expected a 'text' field (an OpenWebMath-style seed document)");
+          throw new UserError(file + ":" + number + ": expected a 'text' field (an OpenWebMath-style " + document(kind) + ")");
         }
         rows++;
       }
     } catch (IOException e) {
-      throw new UserError("cannot read seed " + file + ": " + e.getMessage(), e);
+      throw new UserError("cannot read " + kind + " " + file + ": " + e.getMessage(), e);
     }
     if (rows == 0) {
-      throw new UserError("seed " + file + " holds no documents");
+      throw new UserError(kind + " " + file + " holds no documents");
     }
     return rows;
   }
 
-  private static long inspectParquet(Path file) {
+  private static String document(String kind) {
+    return kind.equals("seed") ? "seed document" : "document";
+  }
+
+  private static long inspectParquet(Path file, String kind) {
     try {
       FlinkInputFile in = new FlinkInputFile(FlinkFiles.of(file));
       long rows;
       try (ParquetFileReader r = ParquetFileReader.open(in)) {
         var schema = r.getFooter().getFileMetaData().getSchema();
         if (!schema.containsField("text")) {
-          throw new UserError("seed " + file + ": expected a 'text' column (an OpenWebMath-style seed), found columns " + schema.getFields().stream()
+          throw new UserError(kind + " " + file + ": expected a 'text' column (an OpenWebMath-style " + document(kind) + "), found columns " + schema.getFields().stream()
               .map(org.apache.parquet.schema.Type::getName).toList());
         }
         rows = r.getRecordCount();
       }
       if (rows == 0) {
-        throw new UserError("seed " + file + " holds no documents");
+        throw new UserError(kind + " " + file + " holds no documents");
       }
       return rows;
     } catch (IOException | RuntimeException e) {
       if (e instanceof UserError u) {
         throw u;
       }
-      throw new UserError("seed " + file + ": not a readable Parquet file (" + e.getMessage() + ")", e);
+      throw new UserError(kind + " " + file + ": not a readable Parquet file (" + e.getMessage() + ")", e);
     }
   }
 

@@ -198,6 +198,26 @@ class MainTest {
     r = run("build", "--input", warc.toString(), "--seed", noText.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
     assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style seed document)");
 
+    // A directory is not read as a whole (the samples' seed directory holds the negatives too), and
+    // a negatives file is named as such, not as a seed.
+    Path seedDir = seed.getParent();
+    r = run("build", "--input", warc.toString(), "--seed", seedDir.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed " + seedDir
+        + " is a directory: give the seed files in it (.jsonl or .parquet with a 'text' column, .txt of URL patterns)");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", seedDir.toString(), "--benchmarks", benchmarks.toString(),
+        "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --negatives " + seedDir + " is a directory: give the files in it (.jsonl or .parquet with a 'text' column)");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", dir.resolve("nope.jsonl").toString(), "--benchmarks",
+        benchmarks.toString(), "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --negatives " + dir.resolve("nope.jsonl") + " does not exist");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", noText.toString(), "--benchmarks", benchmarks.toString(),
+        "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style document)");
+    Path patterns = Files.writeString(dir.resolve("patterns.txt"), "example.org/math\n");
+    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", patterns.toString(), "--benchmarks", benchmarks.toString(),
+        "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: negatives " + patterns + ": expected .jsonl or .parquet (a 'text' column)");
+
     Files.createDirectories(dir.resolve("full"));
     Files.writeString(dir.resolve("full/notes.txt"), "mine");
     r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--benchmarks", benchmarks.toString(), "--output",
