@@ -210,6 +210,12 @@ public final class IterateDriver {
               topMath.stream().limit(5).map(d -> d.domain() + " " + d.collected() + "/" + d.pages()).toList()) + ")",
           accepted.size(), added,
           k == null ? "" : String.format(Locale.ROOT, "; precision %.3f recall %.3f", s.precision(), s.recall())));
+      if (c.collectedPages() == 0) {
+        r.options().log().accept(String.format(Locale.ROOT, "warning: iteration %d collected no pages (none scored %.4f or more), so the "
+            + "corpus will be empty. A seed from another source than these pages lets the model tell them apart by source rather than "
+            + "by math (see its validation in %s): give seed pages like these pages' math pages, or collect the top pages with "
+            + "--budget-tokens N", i, threshold, FlinkFiles.shown(new Path(dir, "training.json"))));
+      }
     }
 
     /** Writes iterations.json and returns the last iteration's artifacts with it. */

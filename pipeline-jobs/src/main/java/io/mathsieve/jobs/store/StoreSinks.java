@@ -16,9 +16,18 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 public final class StoreSinks {
   private StoreSinks() {}
 
-  /** Adds a sink writing {@code stream} to {@code dir}; {@code metadata} goes into each file footer. */
+  /**
+   * Adds a sink writing {@code stream} to {@code dir}; {@code metadata} goes into each file footer.
+   * The directory is created now: a stream with no records writes no file, and the stage that reads
+   * the store next (near-dedup after a selection of nothing) must find it empty, not missing.
+   */
   public static <T> void write(DataStream<T> stream, StoreRef<T> store, String dir, Map<String, String> metadata) {
     StoreSchema<T> schema = store.get();
+    try {
+      io.mathsieve.jobs.run.FlinkFiles.mkdirs(new Path(dir));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + dir, e);
+    }
     FileSink<T> sink =
         FileSink.forBulkFormat(new Path(dir), StoreParquetWriter.factory(store, metadata))
             .withBucketAssigner(new BasePathBucketAssigner<>())

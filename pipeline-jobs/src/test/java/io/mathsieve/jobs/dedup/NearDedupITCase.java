@@ -195,6 +195,23 @@ class NearDedupITCase {
     assertThat(StoreReader.readAll(Stores.CORPUS, FlinkFiles.of(out.resolve("corpus")))).hasSize(30);
   }
 
+  // A selection of nothing (a classifier that collected no page) is an empty store: near-dedup
+  // keeps nothing and still writes its corpus store, empty, so the stage after it reads an empty
+  // store instead of failing on a missing directory (a build on real pages did, after select).
+  @Test
+  void anEmptyCorpusDedupsToAnEmptyStoreTheNextStageReads() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("empty"));
+    Path first = dir.resolve("empty-out");
+    NearDedupSummary r = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(), in,
+        first, DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
+    assertThat(r.kept()).isZero();
+    assertThat(first.resolve("corpus")).isEmptyDirectory();
+    NearDedupSummary next = NearDedupJob.run(() -> Stores.CORPUS, io.mathsieve.schemas.CorpusRow.class, new io.mathsieve.jobs.store.CorpusAdapter(),
+        first.resolve("corpus"), dir.resolve("empty-next"), DedupConfig.from(io.mathsieve.config.Settings.empty()), Jobs.local(2), false);
+    assertThat(next.kept()).isZero();
+    assertThat(StoreReader.readAll(Stores.CORPUS, FlinkFiles.of(dir.resolve("empty-next/corpus")))).isEmpty();
+  }
+
   // Two documents whose ids share their first 64 bits (the node id) join their near-duplicates into
   // one cluster that nothing real connects: that cluster drops nothing, the collision is counted,
   // and an ordinary pair in the same corpus is still deduplicated.
