@@ -198,15 +198,17 @@ class MainTest {
     r = run("build", "--input", warc.toString(), "--seed", noText.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
     assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style seed document)");
 
-    // A directory is not read as a whole (the samples' seed directory holds the negatives too), and
-    // a negatives file is named as such, not as a seed.
+    // A directory stands for its seed files; one that holds the negatives too (as the bundled
+    // samples/seed does) cannot also give them as negatives.
     Path seedDir = seed.getParent();
-    r = run("build", "--input", warc.toString(), "--seed", seedDir.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
-    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed " + seedDir
-        + " is a directory: give the seed files in it (.jsonl or .parquet with a 'text' column, .txt of URL patterns)");
-    r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", seedDir.toString(), "--benchmarks", benchmarks.toString(),
-        "--output", out);
-    assertThat(r.err().strip()).isEqualTo("mathsieve: --negatives " + seedDir + " is a directory: give the files in it (.jsonl or .parquet with a 'text' column)");
+    r = run("build", "--input", warc.toString(), "--seed", seedDir.toString(), "--negatives", seedDir.resolve("negatives.jsonl").toString(),
+        "--benchmarks", benchmarks.toString(), "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed and --negatives both give " + seedDir.resolve("negatives.jsonl")
+        + ": a file cannot be positives and negatives");
+    Path emptyDir = Files.createDirectories(dir.resolve("no-seed-files"));
+    Files.writeString(emptyDir.resolve("notes.md"), "not a seed");
+    r = run("build", "--input", warc.toString(), "--seed", emptyDir.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed " + emptyDir + " is a directory with no .parquet, .jsonl, .json, .txt file");
     r = run("build", "--input", warc.toString(), "--seed", seed.toString(), "--negatives", dir.resolve("nope.jsonl").toString(), "--benchmarks",
         benchmarks.toString(), "--output", out);
     assertThat(r.err().strip()).isEqualTo("mathsieve: --negatives " + dir.resolve("nope.jsonl") + " does not exist");
