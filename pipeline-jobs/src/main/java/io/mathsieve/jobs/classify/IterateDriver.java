@@ -129,6 +129,12 @@ public final class IterateDriver {
       if (pageCount == 0) {
         throw new UserError("pages store " + FlinkFiles.shown(r.pages()) + " is empty");
       }
+      if (!seed.corpora().isEmpty()) {
+        // Named, so that a directory given as the seed shows what it stood for.
+        List<String> names = seed.corpora().stream().map(f -> f.getFileName().toString()).toList();
+        r.options().log().accept(String.format(Locale.ROOT, "seed: %,d documents in %s%s", seed.corpusRows(),
+            String.join(", ", names.subList(0, Math.min(5, names.size()))), names.size() > 5 ? " and " + (names.size() - 5) + " more files" : ""));
+      }
       seedInputs = SeedFiles.readable(seed.corpora(), r.workdir(), "seed");
       negativeInputs = SeedFiles.readable(r.examples().negatives(), r.workdir(), "negatives");
       iterations = new Path(r.workdir(), "iterations");
