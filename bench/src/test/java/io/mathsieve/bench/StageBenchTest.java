@@ -45,7 +45,7 @@ class StageBenchTest {
   void everyStageIsMeasured() throws Exception {
     BenchCorpus.Summary in = BenchCorpus.generate(dir.resolve("in"), 40, 2, 0.25);
     SampleGenerator.generate(dir.resolve("samples"), SampleGenerator.Options.defaults());
-    Path model = StageBench.trainModel(dir.resolve("samples/seed/openwebmath-sample.jsonl"), dir.resolve("samples/seed/negatives.jsonl"),
+    Path model = StageBench.trainModel(dir.resolve("samples/seed/openwebmath-sample.jsonl"), dir.resolve("samples/negatives.jsonl"),
         Files.createDirectories(dir.resolve("work")), 20_000);
     StageBench.Result r = StageBench.run(new StageBench.Inputs(in.files(), StageBench.mathUrls(in.manifest()), model,
         List.of(dir.resolve("samples/benchmarks")), 2, dir.resolve("work")), line -> {});

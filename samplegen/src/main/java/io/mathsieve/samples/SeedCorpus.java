@@ -40,7 +40,7 @@ public final class SeedCorpus {
       }
       Files.createDirectories(dir.resolve("seed"));
       Files.writeString(dir.resolve("seed/openwebmath-sample.jsonl"), String.join("\n", seed) + "\n", StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("seed/negatives.jsonl"), String.join("\n", negatives) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("negatives.jsonl"), String.join("\n", negatives) + "\n", StandardCharsets.UTF_8);
       StringBuilder labels = new StringBuilder("# url<TAB>label for every generated page that becomes a page\n");
       for (java.util.Map<String, Object> m : manifest) {
         if ("page".equals(m.get("expect"))) {

@@ -64,12 +64,12 @@ public final class BuildDriver {
   public record Inputs(List<WarcSplit> warcs, IterateDriver.Examples examples, List<java.nio.file.Path> benchmarks) {
     /**
      * The inputs of a sample set as {@code mathsieve samples} and the demo's bundle lay it out:
-     * {@code warc/}, {@code seed/openwebmath-sample.jsonl}, {@code seed/negatives.jsonl} and
+     * {@code warc/}, {@code seed/openwebmath-sample.jsonl}, {@code negatives.jsonl} and
      * {@code benchmarks/}, with {@code labels} (or null) to measure each iteration on.
      */
     public static Inputs sampleSet(java.nio.file.Path dir, java.nio.file.Path labels) {
       return new Inputs(InputResolver.resolve(List.of(dir.resolve("warc").toString())),
-          new IterateDriver.Examples(List.of(dir.resolve("seed/openwebmath-sample.jsonl")), List.of(dir.resolve("seed/negatives.jsonl")), null,
+          new IterateDriver.Examples(List.of(dir.resolve("seed/openwebmath-sample.jsonl")), List.of(dir.resolve("negatives.jsonl")), null,
               labels), List.of(dir.resolve("benchmarks")));
     }
   }

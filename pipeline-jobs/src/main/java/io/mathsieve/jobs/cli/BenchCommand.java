@@ -167,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     System.err.println("bench: training a DeepSeekMath-shaped fastText model (dim 256, wordNgrams 3) on the sample seed ...");
     Path samples = samples();
-    Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"), work, 200_000);
+    Path model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("negatives.jsonl"), work, 200_000);
 
     // Math pages by the labels, else by the generator's manifest; none known for real pages without --labels.
     java.util.Set<String> mathUrls = labelledMath != null ? labelledMath : StageBench.mathUrls(manifest);

@@ -41,7 +41,7 @@ public final class ClassifierExamples {
     List<Path> negativeFiles = files("--negatives", negatives, NEGATIVE_FILES);
     for (Path n : negativeFiles) {
       if (seedFiles.stream().anyMatch(s -> s.toAbsolutePath().normalize().equals(n.toAbsolutePath().normalize()))) {
-        // as from a directory holding both (the bundled samples/seed does)
+        // as when a seed directory holds the negatives too
         throw new UserError("--seed and --negatives both give " + n + ": a file cannot be positives and negatives");
       }
     }

@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = samples != null ? samples : Path.of(System.getProperty("mathsieve.root", ".")).resolve("samples");
-    for (String need : List.of("warc", "seed/openwebmath-sample.jsonl", "seed/negatives.jsonl", "benchmarks", "demo.conf")) {
+    for (String need : List.of("warc", "seed/openwebmath-sample.jsonl", "negatives.jsonl", "benchmarks", "demo.conf")) {
       if (!Files.exists(dir.resolve(need))) {
         throw new UserError("no sample set at " + dir + " (expected " + dir.resolve(need) + "); pass --samples DIR");
       }

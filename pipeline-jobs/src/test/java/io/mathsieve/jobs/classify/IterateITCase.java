@@ -54,7 +54,7 @@ class IterateITCase {
     // formulas, which is what an all-TeX seed teaches it; then no pattern of plain-text pages is mined.
     config = MathsieveConfig.from(Settings.read(demoConf).with("iterate.max-iterations", "2", "test").with("classify.signals", "false", "test"));
     result = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
-        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/negatives.jsonl")), null,
             dir.resolve("s/labels.tsv")), FlinkFiles.of(dir.resolve("w")), config.classifier(), config.iterate(), TokenCounter.ESTIMATE,
         new IterateDriver.Options(Jobs.local(2), false, log::add)));
   }
@@ -137,7 +137,7 @@ class IterateITCase {
         .with("classify.epoch", "3", "test").with("classify.min-token-updates", "0", "test").with("classify.signals", "false", "test"));
     Path w = dir.resolve("degenerate");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
-            new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+            new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/negatives.jsonl")), null,
                 null), FlinkFiles.of(w), dsm.classifier(), dsm.iterate(), TokenCounter.ESTIMATE, new IterateDriver.Options(Jobs.local(2), false, s -> {}))))
         .isInstanceOf(io.mathsieve.jobs.run.UserError.class)
         .hasMessageStartingWith("iteration 1: the model gives every validated page about the same score")
@@ -162,7 +162,7 @@ class IterateITCase {
     MathsieveConfig one = MathsieveConfig.from(Settings.read(Path.of(System.getProperty("mathsieve.root", "..")).resolve("samples/demo.conf"))
         .with("iterate.max-iterations", "1", "test").with("classify.signals", "false", "test"));
     IterateDriver.Result again = IterateDriver.run(new IterateDriver.Request(FlinkFiles.of(dir.resolve("x/pages")),
-        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/seed/negatives.jsonl")), null,
+        new IterateDriver.Examples(List.of(dir.resolve("s/seed/openwebmath-sample.jsonl")), List.of(dir.resolve("s/negatives.jsonl")), null,
             null), FlinkFiles.of(dir.resolve("again")), one.classifier(), one.iterate(), TokenCounter.ESTIMATE,
         new IterateDriver.Options(Jobs.local(2), false, s -> {})));
     assertThat(again.modelVersion()).isEqualTo(summary(1).get("model_version").asText());

@@ -198,13 +198,11 @@ class MainTest {
     r = run("build", "--input", warc.toString(), "--seed", noText.toString(), "--benchmarks", benchmarks.toString(), "--output", out);
     assertThat(r.err().strip()).isEqualTo("mathsieve: " + noText + ":1: expected a 'text' field (an OpenWebMath-style seed document)");
 
-    // A directory stands for its seed files; one that holds the negatives too (as the bundled
-    // samples/seed does) cannot also give them as negatives.
+    // A directory stands for its seed files, and a file cannot be given as both seed and negatives.
     Path seedDir = seed.getParent();
-    r = run("build", "--input", warc.toString(), "--seed", seedDir.toString(), "--negatives", seedDir.resolve("negatives.jsonl").toString(),
-        "--benchmarks", benchmarks.toString(), "--output", out);
-    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed and --negatives both give " + seedDir.resolve("negatives.jsonl")
-        + ": a file cannot be positives and negatives");
+    r = run("build", "--input", warc.toString(), "--seed", seedDir.toString(), "--negatives", seed.toString(), "--benchmarks", benchmarks.toString(),
+        "--output", out);
+    assertThat(r.err().strip()).isEqualTo("mathsieve: --seed and --negatives both give " + seed + ": a file cannot be positives and negatives");
     Path emptyDir = Files.createDirectories(dir.resolve("no-seed-files"));
     Files.writeString(emptyDir.resolve("notes.md"), "not a seed");
     r = run("build", "--input", warc.toString(), "--seed", emptyDir.toString(), "--benchmarks", benchmarks.toString(), "--output", out);

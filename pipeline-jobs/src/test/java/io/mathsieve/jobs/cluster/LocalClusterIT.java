@@ -77,7 +77,7 @@ class LocalClusterIT {
     SampleGenerator.generate(samples, SampleGenerator.Options.defaults());
     Path conf = ROOT.resolve("samples/demo.conf");
     List<String> args = List.of("build", "--input", samples.resolve("warc").toString(), "--seed", samples.resolve("seed/openwebmath-sample.jsonl").toString(),
-        "--negatives", samples.resolve("seed/negatives.jsonl").toString(), "--benchmarks", samples.resolve("benchmarks").toString(), "--config",
+        "--negatives", samples.resolve("negatives.jsonl").toString(), "--benchmarks", samples.resolve("benchmarks").toString(), "--config",
         conf.toString(), "--parallelism", "2", "--quiet");
     List<String> submit = new ArrayList<>(List.of("submit", "--jobmanager", "localhost:8081", "--jar",
         ROOT.resolve("pipeline-jobs/target/mathsieve-jobs.jar").toString()));

@@ -103,7 +103,7 @@ class IncrementalITCase {
       }
     }
     config = MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf")).with("incremental.checkpoint-interval", "1s", "test"));
-    model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"),
+    model = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("negatives.jsonl"),
         Files.createDirectories(dir.resolve("model")), config.classifier());
     index = dir.resolve("benchmarks.idx");
     DecontamJob.buildIndex(List.of(samples.resolve("benchmarks")), List.of(), config.decontam(), index);
@@ -461,7 +461,7 @@ class IncrementalITCase {
   @Test
   @Order(4)
   void aControlMessageSwitchesTheModelWhileTheJobRuns() throws Exception {
-    Path other = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("seed/negatives.jsonl"),
+    Path other = StageBench.trainModel(samples.resolve("seed/openwebmath-sample.jsonl"), samples.resolve("negatives.jsonl"),
         Files.createDirectories(dir.resolve("model-b")), MathsieveConfig.from(Settings.read(Path.of("..", "samples", "demo.conf"))
             .with("classify.epoch", "20", "test")).classifier());
     String versionA = io.mathsieve.classifiers.math.FastTextTrainer.version(model);
