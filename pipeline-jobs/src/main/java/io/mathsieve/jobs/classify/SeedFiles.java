@@ -24,6 +24,10 @@ import org.apache.parquet.hadoop.ParquetFileReader;
  * is a one-line error naming the file.
  */
 public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRows) {
+  /** How a corpus file's name ends (lower case): JSONL or Parquet with a {@code text} column. */
+  public static final List<String> CORPUS_ENDINGS = List.of(".parquet", ".jsonl", ".json");
+  /** How a seed file of URL patterns ends. */
+  public static final String PATTERNS_ENDING = ".txt";
 
   /** Checks and summarises the seed paths. */
   public static SeedFiles inspect(List<Path> seeds) {
@@ -35,10 +39,10 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     long rows = 0;
     for (Path p : seeds) {
       String name = fileName(p, "seed", "seed files in it (.jsonl or .parquet with a 'text' column, .txt of URL patterns)");
-      if (name.endsWith(".txt")) {
+      if (name.endsWith(PATTERNS_ENDING)) {
         patterns.addAll(readPatterns(p));
-      } else if (name.endsWith(".parquet") || name.endsWith(".jsonl") || name.endsWith(".json")) {
-        rows += inspectCorpus(p, "seed");
+      } else if (isCorpus(name)) {
+        rows += inspectCorpus(p, name, "seed");
         corpora.add(p);
       } else {
         throw new UserError("seed " + p + ": expected .jsonl or .parquet (a 'text' column) or .txt (URL patterns)");
@@ -53,16 +57,20 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
   /** Checks a negatives file as a seed corpus is checked (a 'text' column, not empty); returns its rows. */
   public static long inspectNegatives(Path file) {
     String name = fileName(file, "negatives", "files in it (.jsonl or .parquet with a 'text' column)");
-    if (!name.endsWith(".parquet") && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
+    if (!isCorpus(name)) {
       throw new UserError("negatives " + file + ": expected .jsonl or .parquet (a 'text' column)");
     }
-    return inspectCorpus(file, "negatives");
+    return inspectCorpus(file, name, "negatives");
+  }
+
+  private static boolean isCorpus(String lowerCaseName) {
+    return CORPUS_ENDINGS.stream().anyMatch(lowerCaseName::endsWith);
   }
 
   /** The lower-cased name of a {@code kind} file that exists; a directory or a missing file is a user error. */
   private static String fileName(Path p, String kind, String giveInstead) {
     if (Files.isDirectory(p)) {
-      // Not read as a whole: a seed directory often holds negatives too, which must not become positives.
+      // The command line has replaced directories by their files (ClassifierExamples); this is a caller that did not.
       throw new UserError("--" + kind + " " + p + " is a directory: give the " + giveInstead);
     }
     if (!Files.isRegularFile(p)) {
@@ -71,8 +79,8 @@ public record SeedFiles(List<Path> corpora, List<String> patterns, long corpusRo
     return p.getFileName().toString().toLowerCase(Locale.ROOT);
   }
 
-  private static long inspectCorpus(Path p, String kind) {
-    return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? inspectParquet(p, kind) : inspectJsonl(p, kind);
+  private static long inspectCorpus(Path p, String lowerCaseName, String kind) {
+    return lowerCaseName.endsWith(".parquet") ? inspectParquet(p, kind) : inspectJsonl(p, kind);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.mathsieve.jobs.cli;
 import io.mathsieve.classifiers.iterate.IterateConfig;
 import io.mathsieve.config.Settings;
 import io.mathsieve.jobs.classify.IterateDriver;
+import io.mathsieve.jobs.classify.SeedFiles;
 import io.mathsieve.jobs.run.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,9 @@ public final class ClassifierExamples {
   @Option(names = "--budget-tokens", paramLabel = "N", description = "Collect the top pages up to N tokens in each iteration (iterate.budget-tokens).")
   Long budget;
 
-  static final List<String> SEED_FILES = List.of(".parquet", ".jsonl", ".json", ".txt");
-  static final List<String> NEGATIVE_FILES = List.of(".parquet", ".jsonl", ".json");
+  static final List<String> SEED_FILES = java.util.stream.Stream.concat(SeedFiles.CORPUS_ENDINGS.stream(),
+      java.util.stream.Stream.of(SeedFiles.PATTERNS_ENDING)).toList();
+  static final List<String> NEGATIVE_FILES = SeedFiles.CORPUS_ENDINGS;
 
   /**
    * The examples, once every named file is checked to exist, with each seed or negatives directory

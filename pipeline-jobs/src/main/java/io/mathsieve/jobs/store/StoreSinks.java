@@ -1,5 +1,6 @@
 package io.mathsieve.jobs.store;
 
+import io.mathsieve.jobs.run.FlinkFiles;
 import io.mathsieve.schemas.store.StoreSchema;
 import java.util.Map;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -24,7 +25,7 @@ public final class StoreSinks {
   public static <T> void write(DataStream<T> stream, StoreRef<T> store, String dir, Map<String, String> metadata) {
     StoreSchema<T> schema = store.get();
     try {
-      io.mathsieve.jobs.run.FlinkFiles.mkdirs(new Path(dir));
+      FlinkFiles.mkdirs(new Path(dir));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create " + dir, e);
     }
